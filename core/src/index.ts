@@ -1,0 +1,5 @@
+export * from './board/kinds';
+export * from './board/sections';
+export * from './board/schema';
+export * from './board/ydoc';
+export * from './protocol/events';

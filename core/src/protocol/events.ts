@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The Socket.IO protocol between the board client and the server. Payloads of `board:sync`
+ * and `presence:update` are the standard y-protocols messages (sync step 1 / step 2 /
+ * update, and awareness updates) as binary, so any Yjs tooling can read them.
+ * See docs/protocol.md for the exchange, step by step.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const EVENTS = {
+  /** y-protocols sync message. Client→server is acknowledged; server→client is a broadcast. */
+  boardSync: 'board:sync',
+  /** y-protocols awareness update; volatile in both directions. */
+  presenceUpdate: 'presence:update',
+  /** Server→client: who you are in this session, sent once after the connection is accepted. */
+  sessionWelcome: 'session:welcome',
+  /** Server→client: an error that has no acknowledgement to travel in. */
+  sessionError: 'session:error',
+} as const;
+
+export const ROLES = ['candidate', 'interviewer', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/** Roles that may change the board. */
+export const WRITER_ROLES: ReadonlySet<Role> = new Set(['candidate', 'interviewer']);
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'BAD_MESSAGE',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_LARGE',
+  'BOARD_FULL',
+  'RATE_LIMITED',
+  'PROTOCOL_MISMATCH',
+  'SESSION_CLOSED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorBodySchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export type Ack<T = Record<string, never>> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** What a client sends in the Socket.IO handshake (`auth`). */
+export const handshakeSchema = z.object({
+  sessionId: z.string().min(1).max(64),
+  token: z.string().min(16).max(256),
+  protocolVersion: z.number().int(),
+  /** Shown to others in presence; optional. */
+  name: z.string().max(60).optional(),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export const welcomeSchema = z.object({
+  sessionId: z.string(),
+  role: roleSchema,
+  prompt: z.string(),
+  mode: z.enum(['live', 'solo']),
+  protocolVersion: z.number().int(),
+});
+export type Welcome = z.infer<typeof welcomeSchema>;
+
+/** Binary payloads arrive as Buffer on Node and ArrayBuffer/Uint8Array in browsers. */
+export const binarySchema = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]).transform((value) =>
+  value instanceof Uint8Array ? value : new Uint8Array(value),
+);
+
+/** Ack data for a sync step 1: the answer (step 2) and the server's own step 1. */
+export interface SyncStep1Reply {
+  step2: Uint8Array;
+  step1: Uint8Array;
+}
+
+/** Limits the server enforces per message and per socket; the client uses them to split work. */
+export const WIRE_LIMITS = {
+  /** One board:sync or presence:update payload. */
+  maxMessageBytes: 1024 * 1024,
+  /** Whole-document size after an update is applied. */
+  maxDocumentBytes: 8 * 1024 * 1024,
+  /** Messages per second per socket (token bucket: this rate, twice this burst). */
+  messagesPerSecond: 60,
+} as const;

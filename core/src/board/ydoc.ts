@@ -152,10 +152,10 @@ function writeNodeFields(ynode: YNode, node: BoardNode): void {
   replaceText(notes as Y.Text, node.notes);
   let props = ynode.get('props');
   if (!(props instanceof Y.Map)) {
-    props = new Y.Map<string>();
+    props = new Y.Map<unknown>();
     ynode.set('props', props);
   }
-  const yprops = props as Y.Map<string>;
+  const yprops = props as Y.Map<unknown>;
   for (const key of [...yprops.keys()]) if (!(key in node.props)) yprops.delete(key);
   for (const [key, value] of Object.entries(node.props)) setIfChanged(yprops, key, value);
 }

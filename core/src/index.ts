@@ -3,4 +3,7 @@ export * from './board/sections';
 export * from './board/schema';
 export * from './board/ydoc';
 export * from './protocol/events';
-export * from './rubric/items';
+export * from './rubric/index';
+export * from './protocol/sync-messages';
+export * from './designdoc';
+export * from './prompt/schema';

@@ -86,3 +86,16 @@ export const WIRE_LIMITS = {
   /** Messages per second per socket (token bucket: this rate, twice this burst). */
   messagesPerSecond: 60,
 } as const;
+
+/** Typed event maps shared by the Socket.IO server and client. */
+export interface ServerToClientEvents {
+  'board:sync': (message: Uint8Array) => void;
+  'presence:update': (update: Uint8Array) => void;
+  'session:welcome': (welcome: Welcome) => void;
+  'session:error': (error: ErrorBody) => void;
+}
+
+export interface ClientToServerEvents {
+  'board:sync': (message: Uint8Array, ack: (reply: Ack<SyncStep1Reply | Record<string, never>>) => void) => void;
+  'presence:update': (update: Uint8Array) => void;
+}

@@ -1,0 +1,89 @@
+import express from 'express';
+import helmet from 'helmet';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { WIRE_LIMITS, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
+import type { Config } from './config';
+import type { PromptLibrary } from './data/prompts';
+import { errorHandler, notFound } from './http/errors';
+import { promptsRouter } from './http/prompts-routes';
+import { requestLog } from './http/request-log';
+import { sessionsRouter } from './http/sessions-routes';
+import { staticClient } from './http/static-client';
+import type { Logger } from './log';
+import { RoomRegistry } from './rooms/registry';
+import { attachBoardSockets } from './sockets/board-socket';
+import type { Storage } from './storage/types';
+
+export interface AppDeps {
+  config: Config;
+  storage: Storage;
+  prompts: PromptLibrary;
+  log: Logger;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  rooms: RoomRegistry;
+  /** Stops accepting connections, stores everything pending, compacts, closes storage. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server without listening, so tests and the entry point share it. */
+export function createApp(deps: AppDeps): App {
+  const { config, storage, prompts, log } = deps;
+  const rooms = new RoomRegistry(storage, log);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'script-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(requestLog(log));
+
+  const httpServer = createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    // Above the application limit, so an oversized message reaches our handler and gets a
+    // clear error instead of a silent disconnect by the transport.
+    maxHttpBufferSize: WIRE_LIMITS.maxMessageBytes * 2,
+    serveClient: false,
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    await storage.ping();
+    res.json({ ok: true, storage: storage.kind });
+  });
+  app.use(promptsRouter(prompts));
+  app.use(sessionsRouter({ storage, rooms, prompts, io, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
+  app.use('/api', notFound);
+  app.use(staticClient(config.CLIENT_DIR));
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  attachBoardSockets(io, { storage, rooms, log });
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await rooms.closeAll();
+      await storage.close();
+    })();
+    return closing;
+  };
+  return { httpServer, io, rooms, close };
+}

@@ -1,0 +1,14 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '../log';
+
+/** One line per request. Only the path is logged: the query string may hold a token. */
+export function requestLog(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}

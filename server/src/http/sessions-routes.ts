@@ -1,0 +1,103 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { readBoard, replaceBoard, encodeUpdateMessage, EVENTS } from '../../../core/src';
+import { DesignDocError, formatDesignDoc, parseDesignDoc } from '../../../core/src/designdoc';
+import type { Server } from 'socket.io';
+import type { PromptLibrary } from '../data/prompts';
+import type { RoomRegistry } from '../rooms/registry';
+import { RoomError } from '../rooms/room';
+import { createSession } from '../sessions/service';
+import type { Storage } from '../storage/types';
+import { authorize, WRITERS } from './auth';
+import { HttpError } from './errors';
+import { FixedWindowLimiter } from './rate-limit';
+
+/** Largest design doc a PUT accepts. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+const createBody = z.object({
+  prompt: z.string().min(1).max(80),
+  mode: z.enum(['live', 'solo']).default('live'),
+});
+
+/** Origin of imports over HTTP: not a socket, so every connected client receives the change. */
+const HTTP_IMPORT = { source: 'http-import' };
+
+export function sessionsRouter(deps: {
+  storage: Storage;
+  rooms: RoomRegistry;
+  prompts: PromptLibrary;
+  io: Server;
+  createPerMinute: number;
+}): Router {
+  const { storage, rooms, prompts, io } = deps;
+  const router = Router();
+  const createLimiter = new FixedWindowLimiter(deps.createPerMinute, 60_000);
+
+  router.post('/api/sessions', express.json({ limit: '16kb' }), async (req, res) => {
+    if (!createLimiter.take(req.ip ?? 'unknown')) {
+      throw new HttpError('RATE_LIMITED', 'too many sessions created from this address; wait a minute');
+    }
+    const body = createBody.safeParse(req.body ?? {});
+    if (!body.success) throw new HttpError('BAD_REQUEST', `expected {prompt, mode: "live"|"solo"}: ${z.prettifyError(body.error)}`);
+    const prompt = prompts.get(body.data.prompt);
+    if (!prompt) {
+      const known = prompts.list().map((p) => p.id).join(', ');
+      throw new HttpError('BAD_REQUEST', `unknown prompt "${body.data.prompt}"; known prompts: ${known}`);
+    }
+    const created = await createSession(storage, { prompt: prompt.id, title: prompt.title, mode: body.data.mode });
+    res.status(201).json(created);
+  });
+
+  router.get('/api/sessions/:id', async (req, res) => {
+    const { session, role } = await authorize(storage, req);
+    res.json({ id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt, role });
+  });
+
+  router.get('/api/sessions/:id/document', async (req, res) => {
+    const { session } = await authorize(storage, req);
+    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
+    if (req.accepts(['text/markdown', 'application/json']) === 'application/json') {
+      res.json(board);
+    } else {
+      res.type('text/markdown; charset=utf-8').send(formatDesignDoc(board));
+    }
+  });
+
+  router.put(
+    '/api/sessions/:id/document',
+    express.text({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
+    async (req, res) => {
+      const { session } = await authorize(storage, req, WRITERS);
+      if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended; the board is read-only');
+      const text = typeof req.body === 'string' ? req.body : '';
+      if (text.trim().length === 0) throw new HttpError('BAD_REQUEST', 'send the design doc (Markdown) as the request body');
+      let parsed: ReturnType<typeof parseDesignDoc>;
+      try {
+        parsed = parseDesignDoc(text, { maxBytes: MAX_DOCUMENT_BYTES });
+      } catch (error) {
+        if (error instanceof DesignDocError) throw new HttpError(error.code === 'TOO_LARGE' ? 'TOO_LARGE' : 'BAD_REQUEST', error.message);
+        throw error;
+      }
+      const warnings = parsed.warnings.map((w) => `line ${w.line}: ${w.message}`);
+      const board = parsed.board;
+      if (board.meta.prompt && board.meta.prompt !== session.prompt) {
+        warnings.push(`the document names prompt "${board.meta.prompt}"; this session stays on "${session.prompt}"`);
+      }
+      board.meta = { ...board.meta, prompt: session.prompt };
+      const result = await rooms.with(session.id, async (room) => {
+        try {
+          const change = await room.applyServerChange((doc) => replaceBoard(doc, board, HTTP_IMPORT), HTTP_IMPORT);
+          if (change) io.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+          return readBoard(room.doc);
+        } catch (error) {
+          if (error instanceof RoomError) throw new HttpError(error.code, error.message);
+          throw error;
+        }
+      });
+      res.json({ ok: true, nodes: result.nodes.length, edges: result.edges.length, warnings });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,191 @@
+import type { Server, Socket } from 'socket.io';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  EVENTS,
+  PROTOCOL_VERSION,
+  WIRE_LIMITS,
+  WRITER_ROLES,
+  binarySchema,
+  decodeSyncMessage,
+  encodeStep1,
+  encodeStep2,
+  encodeUpdateMessage,
+  handshakeSchema,
+  MalformedMessageError,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type ErrorCode,
+  type Role,
+  type SyncStep1Reply,
+  type Welcome,
+} from '../../../core/src';
+import type { Logger } from '../log';
+import { RoomError, type Room } from '../rooms/room';
+import type { RoomRegistry } from '../rooms/registry';
+import { resolveRole } from '../sessions/service';
+import type { SessionRecord, Storage } from '../storage/types';
+import { MAX_AWARENESS_BYTES, awarenessClientIds } from './awareness-wire';
+import { TokenBucket } from './rate-limit';
+
+interface SocketData {
+  session: SessionRecord;
+  role: Role;
+  room: Room;
+  bucket: TokenBucket;
+  awarenessIds: Set<number>;
+}
+
+type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AckFn = (reply: Ack<unknown>) => void;
+
+function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, error: { code, message } });
+
+/** Rooms whose awareness already broadcasts its changes. */
+const hookedRooms = new WeakSet<Room>();
+
+function hookAwareness(io: Server, room: Room): void {
+  if (hookedRooms.has(room)) return;
+  hookedRooms.add(room);
+  room.awareness.on(
+    'update',
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      if (changed.length === 0) return;
+      const bytes = encodeAwarenessUpdate(room.awareness, changed);
+      const target = io.to(room.sessionId);
+      const except = origin && typeof origin === 'object' && 'id' in origin ? String((origin as Socket).id) : null;
+      (except ? target.except(except) : target).volatile.emit(EVENTS.presenceUpdate, bytes);
+    },
+  );
+}
+
+/**
+ * The board's live channel. Every socket is authenticated at the handshake (session + token
+ * → role); every message is size- and rate-checked, then role-checked, then validated before
+ * it can touch the document. Writes are acknowledged only once stored.
+ */
+export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: RoomRegistry; log: Logger }): void {
+  const { storage, rooms, log } = deps;
+
+  io.use(async (rawSocket, next) => {
+    const socket = rawSocket as BoardSocket;
+    const auth = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(refusal('BAD_REQUEST', 'the handshake needs sessionId, token and protocolVersion'));
+    const { sessionId, token, protocolVersion } = auth.data;
+    if (protocolVersion !== PROTOCOL_VERSION) {
+      return next(refusal('PROTOCOL_MISMATCH', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`));
+    }
+    try {
+      const session = await storage.getSession(sessionId);
+      if (!session) return next(refusal('NOT_FOUND', 'no such session'));
+      const role = await resolveRole(storage, sessionId, token);
+      if (!role) return next(refusal('UNAUTHORIZED', 'this link is not valid for the session'));
+      const room = await rooms.acquire(sessionId);
+      hookAwareness(io, room);
+      const burst = WIRE_LIMITS.messagesPerSecond * 2;
+      socket.data = { session, role, room, bucket: new TokenBucket(WIRE_LIMITS.messagesPerSecond, burst), awarenessIds: new Set() };
+      next();
+    } catch (error) {
+      log.error({ err: error }, 'socket handshake failed');
+      next(refusal('UNAVAILABLE', 'the server could not open this session; retry shortly'));
+    }
+  });
+
+  io.on('connection', (rawSocket) => {
+    const socket = rawSocket as BoardSocket;
+    const { session, role, room } = socket.data;
+    void socket.join(session.id);
+    const welcome: Welcome = { sessionId: session.id, role, prompt: session.prompt, mode: session.mode, protocolVersion: PROTOCOL_VERSION };
+    socket.emit(EVENTS.sessionWelcome, welcome);
+    const present = [...room.awareness.getStates().keys()];
+    if (present.length > 0) socket.emit(EVENTS.presenceUpdate, encodeAwarenessUpdate(room.awareness, present));
+
+    // Handlers take `unknown`: what arrives is untrusted until parsed, whatever the event map says.
+    (socket as unknown as Socket).on(EVENTS.boardSync, (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') {
+        socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `${EVENTS.boardSync} must be sent with an acknowledgement` });
+        return;
+      }
+      handleSync(socket, payload)
+        .then((reply) => (ack as AckFn)(reply))
+        .catch((error: unknown) => {
+          log.error({ err: error, sessionId: session.id }, 'board:sync failed');
+          (ack as AckFn)(fail('INTERNAL', 'the server failed to handle this message'));
+        });
+    });
+
+    (socket as unknown as Socket).on(EVENTS.presenceUpdate, (payload: unknown) => {
+      if (!socket.data.bucket.take()) return; // presence is best-effort: drop, do not nag
+      const bytes = binarySchema.safeParse(payload);
+      if (!bytes.success || bytes.data.byteLength > MAX_AWARENESS_BYTES) {
+        socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: 'presence updates are binary awareness updates up to 16 KiB' });
+        return;
+      }
+      let ids: number[];
+      try {
+        ids = awarenessClientIds(bytes.data);
+      } catch (error) {
+        socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `malformed presence update: ${(error as Error).message}` });
+        return;
+      }
+      // A socket speaks only for the awareness ids it introduced: no one can remove or
+      // impersonate another participant's presence.
+      for (const id of ids) {
+        const taken = room.awareness.getStates().has(id) && !socket.data.awarenessIds.has(id);
+        if (taken) {
+          socket.emit(EVENTS.sessionError, { code: 'FORBIDDEN', message: 'that presence belongs to another participant' });
+          return;
+        }
+      }
+      for (const id of ids) socket.data.awarenessIds.add(id);
+      applyAwarenessUpdate(room.awareness, bytes.data, socket);
+    });
+
+    socket.onAny((event: string) => {
+      if (event === EVENTS.boardSync || event === EVENTS.presenceUpdate) return;
+      socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `unknown event "${String(event).slice(0, 40)}"` });
+    });
+
+    socket.on('disconnect', () => {
+      const ids = [...socket.data.awarenessIds];
+      if (ids.length > 0) removeAwarenessStates(room.awareness, ids, 'disconnect');
+      rooms.release(session.id);
+    });
+  });
+
+  async function handleSync(socket: BoardSocket, payload: unknown): Promise<Ack<unknown>> {
+    const { room, role, session } = socket.data;
+    if (!socket.data.bucket.take()) return fail('RATE_LIMITED', `more than ${WIRE_LIMITS.messagesPerSecond} messages a second; slow down`);
+    const bytes = binarySchema.safeParse(payload);
+    if (!bytes.success) return fail('BAD_MESSAGE', `${EVENTS.boardSync} carries a binary y-protocols sync message`);
+    if (bytes.data.byteLength > WIRE_LIMITS.maxMessageBytes) {
+      return fail('TOO_LARGE', `a message may carry at most ${WIRE_LIMITS.maxMessageBytes} bytes`);
+    }
+    let message: ReturnType<typeof decodeSyncMessage>;
+    try {
+      message = decodeSyncMessage(bytes.data);
+    } catch (error) {
+      return fail('BAD_MESSAGE', error instanceof MalformedMessageError ? error.message : 'malformed sync message');
+    }
+    if (message.type === 'step1') {
+      const reply: SyncStep1Reply = { step2: encodeStep2(room.doc, message.stateVector), step1: encodeStep1(room.doc) };
+      return { ok: true, data: reply };
+    }
+    if (!WRITER_ROLES.has(role)) return fail('FORBIDDEN', `the ${role} role can read the board but not change it`);
+    const current = await storage.getSession(session.id);
+    if (current?.closedAt) return fail('SESSION_CLOSED', 'this session has ended; the board is read-only');
+    try {
+      const change = await room.applyClientUpdate(message.update, socket);
+      if (change) socket.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+      return { ok: true, data: {} };
+    } catch (error) {
+      if (error instanceof RoomError) return fail(error.code, error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Role } from '../../../core/src';
+import type { SessionRecord, Storage, StoredDocument, StoredReview } from './types';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  prompt TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  closed_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS session_tokens (
+  session_id TEXT NOT NULL REFERENCES sessions(id),
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (session_id, role)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS session_tokens_by_hash ON session_tokens(session_id, token_hash);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  session_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  session_id TEXT PRIMARY KEY,
+  upto_seq INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reviews (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_by_session ON reviews(session_id, id);
+`;
+
+interface SessionRow {
+  id: string;
+  prompt: string;
+  mode: 'live' | 'solo';
+  created_at: number;
+  closed_at: number | null;
+}
+
+/**
+ * SQLite storage. WAL mode: readers never block the writer, and a committed transaction is
+ * in the WAL file before `appendUpdate` returns, so it survives the process being killed
+ * (synchronous=NORMAL trades only an OS crash or power cut for not fsyncing every edit).
+ */
+export function openSqliteStorage(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'designroom.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const stmt = {
+    insertSession: db.prepare('INSERT INTO sessions (id, prompt, mode, created_at) VALUES (?, ?, ?, ?)'),
+    insertToken: db.prepare('INSERT INTO session_tokens (session_id, role, token_hash) VALUES (?, ?, ?)'),
+    getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+    roleForToken: db.prepare<[string, string], { role: Role }>(
+      'SELECT role FROM session_tokens WHERE session_id = ? AND token_hash = ?',
+    ),
+    closeSession: db.prepare('UPDATE sessions SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    nextSeq: db.prepare<[string, string], { next: number }>(
+      `SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = ?), 0),
+                  COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = ?), 0)) + 1 AS next`,
+    ),
+    insertUpdate: db.prepare('INSERT INTO doc_updates (session_id, seq, data, created_at) VALUES (?, ?, ?, ?)'),
+    snapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
+      'SELECT upto_seq, data FROM doc_snapshots WHERE session_id = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE session_id = ? AND seq > ? ORDER BY seq',
+    ),
+    upsertSnapshot: db.prepare(
+      `INSERT INTO doc_snapshots (session_id, upto_seq, data) VALUES (?, ?, ?)
+       ON CONFLICT(session_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
+    ),
+    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND seq <= ?'),
+    insertReview: db.prepare('INSERT INTO reviews (session_id, reviewer, created_at, body) VALUES (?, ?, ?, ?)'),
+    listReviews: db.prepare<[string], { id: number; session_id: string; reviewer: string; created_at: number; body: string }>(
+      'SELECT * FROM reviews WHERE session_id = ? ORDER BY id',
+    ),
+  };
+
+  const createSession = db.transaction((session: SessionRecord, hashes: Record<Role, string>) => {
+    stmt.insertSession.run(session.id, session.prompt, session.mode, session.createdAt);
+    for (const [role, hash] of Object.entries(hashes)) stmt.insertToken.run(session.id, role, hash);
+  });
+  const appendUpdate = db.transaction((sessionId: string, data: Uint8Array, at: number): number => {
+    const seq = stmt.nextSeq.get(sessionId, sessionId)!.next;
+    stmt.insertUpdate.run(sessionId, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at);
+    return seq;
+  });
+  const compact = db.transaction((sessionId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    stmt.upsertSnapshot.run(sessionId, uptoSeq, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
+    stmt.deleteUpdatesUpTo.run(sessionId, uptoSeq);
+  });
+
+  const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+  return {
+    kind: 'sqlite',
+    async createSession(session, hashes) {
+      createSession(session, hashes);
+    },
+    async getSession(id) {
+      const row = stmt.getSession.get(id);
+      return row
+        ? { id: row.id, prompt: row.prompt, mode: row.mode, createdAt: row.created_at, closedAt: row.closed_at }
+        : null;
+    },
+    async roleForToken(sessionId, tokenHash) {
+      return stmt.roleForToken.get(sessionId, tokenHash)?.role ?? null;
+    },
+    async closeSession(id, at) {
+      stmt.closeSession.run(at, id);
+    },
+    async appendUpdate(sessionId, data, at) {
+      return appendUpdate(sessionId, data, at);
+    },
+    async loadDocument(sessionId): Promise<StoredDocument> {
+      const snap = stmt.snapshot.get(sessionId);
+      const snapshotSeq = snap?.upto_seq ?? 0;
+      const updates = stmt.updatesAfter.all(sessionId, snapshotSeq).map((r) => ({ seq: r.seq, data: toBytes(r.data) }));
+      return { snapshot: snap ? toBytes(snap.data) : null, snapshotSeq, updates };
+    },
+    async compact(sessionId, snapshot, uptoSeq) {
+      compact(sessionId, snapshot, uptoSeq);
+    },
+    async addReview(sessionId, reviewer, review, at): Promise<StoredReview> {
+      const info = stmt.insertReview.run(sessionId, reviewer, at, JSON.stringify(review));
+      return { id: Number(info.lastInsertRowid), sessionId, reviewer, createdAt: at, review };
+    },
+    async listReviews(sessionId) {
+      return stmt.listReviews.all(sessionId).map((r) => ({
+        id: r.id,
+        sessionId: r.session_id,
+        reviewer: r.reviewer,
+        createdAt: r.created_at,
+        review: JSON.parse(r.body) as unknown,
+      }));
+    },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

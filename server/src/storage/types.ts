@@ -1,0 +1,52 @@
+import type { Role } from '../../../core/src';
+
+export type SessionMode = 'live' | 'solo';
+
+export interface SessionRecord {
+  id: string;
+  prompt: string;
+  mode: SessionMode;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+export interface StoredDocument {
+  /** Everything up to `snapshotSeq`, merged; null for a session that has never been compacted. */
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  /** Updates after the snapshot, in order. */
+  updates: { seq: number; data: Uint8Array }[];
+}
+
+export interface StoredReview {
+  id: number;
+  sessionId: string;
+  createdAt: number;
+  reviewer: string;
+  review: unknown;
+}
+
+/**
+ * Everything the server keeps per session. Implementations: SQLite (embedded default) and,
+ * by configuration, PostgreSQL. Every method either completes durably or throws: callers
+ * acknowledge a client's edit only after `appendUpdate` resolved.
+ */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  /** The role whose token hashes to `tokenHash` in this session, or null. */
+  roleForToken(sessionId: string, tokenHash: string): Promise<Role | null>;
+  closeSession(id: string, at: number): Promise<void>;
+
+  appendUpdate(sessionId: string, data: Uint8Array, at: number): Promise<number>;
+  loadDocument(sessionId: string): Promise<StoredDocument>;
+  /** Replaces updates up to and including `uptoSeq` with one snapshot, atomically. */
+  compact(sessionId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+
+  addReview(sessionId: string, reviewer: string, review: unknown, at: number): Promise<StoredReview>;
+  listReviews(sessionId: string): Promise<StoredReview[]>;
+
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PROTOCOL_VERSION, encodeUpdateMessage, putNode, readBoard, type Ack } from '../../core/src';
+import { connectClient, createSession } from '../support/board-client';
+import { startServer, type RunningServer } from '../support/server';
+
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.stop().catch(() => undefined);
+});
+
+describe('acknowledged edits survive SIGKILL', () => {
+  it('every update acknowledged before the kill is on the board after a restart', async () => {
+    const first = await startServer();
+    servers.push(first);
+    const session = await createSession(first.url);
+    const socket: Socket = io(first.url, {
+      auth: { sessionId: session.id, token: session.tokens.candidate, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+
+    // One writer's doc, so each update builds on the previous one like a real client's.
+    const doc = new Y.Doc();
+    const acked: string[] = [];
+    const total = 400;
+    let killed = false;
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      let update: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => (update = u);
+      doc.once('update', capture);
+      putNode(doc, { id: `n${i}`, kind: 'service', label: `node ${i}`, x: i, y: i, notes: '', props: {} });
+      const id = `n${i}`;
+      sends.push(
+        (socket.timeout(10_000).emitWithAck('board:sync', encodeUpdateMessage(update!)) as Promise<Ack<unknown>>)
+          .then((reply) => {
+            if (reply.ok) acked.push(id);
+          })
+          .catch(() => undefined),
+      );
+      // Kill in the middle of the burst, with writes still in flight.
+      if (i === total / 2) {
+        while (acked.length < 50) await new Promise((r) => setTimeout(r, 5));
+        killed = true;
+        await first.kill();
+      }
+      // Pace the burst under the per-socket rate limit so refusals do not muddy the count.
+      if (i % 8 === 7 && !killed) await new Promise((r) => setTimeout(r, 150));
+    }
+    await Promise.all(sends);
+    socket.disconnect();
+    expect(acked.length).toBeGreaterThanOrEqual(50);
+    expect(acked.length).toBeLessThan(total);
+
+    const second = await first.restart();
+    servers.push(second);
+    const reader = connectClient(second.url, session.id, session.tokens.observer);
+    await reader.until((s) => s.status === 'saved', 'reader synced');
+    const present = new Set(readBoard(reader.doc).nodes.map((n) => n.id));
+    const lost = acked.filter((id) => !present.has(id));
+    expect(lost).toEqual([]);
+    reader.close();
+  });
+
+  it('SIGTERM stores everything, compacts, and exits 0', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const session = await createSession(server.url);
+    const a = connectClient(server.url, session.id, session.tokens.candidate);
+    await a.until((s) => s.status === 'saved', 'synced');
+    a.doc.transact(() => {
+      for (let i = 0; i < 20; i++) putNode(a.doc, { id: `t${i}`, kind: 'queue', label: 'q', x: 0, y: 0, notes: '', props: {} });
+    });
+    await a.until((s) => s.status === 'saved', 'saved');
+    a.close();
+    expect(await server.stop()).toBe(0);
+    const again = await server.restart();
+    servers.push(again);
+    const res = await fetch(`${again.url}/api/sessions/${session.id}/document`, {
+      headers: { authorization: `Bearer ${session.tokens.observer}`, accept: 'application/json' },
+    });
+    const board = (await res.json()) as ReturnType<typeof readBoard>;
+    expect(board.nodes).toHaveLength(20);
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../server/src/storage/sqlite';
+import { openPostgresStorage } from '../../server/src/storage/postgres';
+import type { Storage } from '../../server/src/storage/types';
+
+/**
+ * One contract, every storage. PostgreSQL runs where TEST_DATABASE_URL names a server
+ * (.ci/run starts one); SQLite always runs.
+ */
+const backends: [string, () => Promise<Storage>][] = [
+  ['sqlite', async () => openSqliteStorage(mkdtempSync(path.join(tmpdir(), 'designroom-storage-')))],
+];
+if (process.env.TEST_DATABASE_URL) {
+  backends.push(['postgres', () => openPostgresStorage(process.env.TEST_DATABASE_URL!)]);
+}
+
+const hashes = { candidate: 'hc', interviewer: 'hi', observer: 'ho' };
+const bytes = (...values: number[]) => new Uint8Array(values);
+let counter = 0;
+const newId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+describe.each(backends)('storage contract: %s', (_name, open) => {
+  const opened: Storage[] = [];
+  const storage = async () => {
+    const s = await open();
+    opened.push(s);
+    return s;
+  };
+  afterAll(async () => {
+    for (const s of opened) await s.close();
+  });
+
+  it('creates a session and resolves roles only from the right token hash', async () => {
+    const s = await storage();
+    const id = newId();
+    await s.createSession({ id, prompt: 'url-shortener', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    expect(await s.getSession(id)).toEqual({ id, prompt: 'url-shortener', mode: 'live', createdAt: 1, closedAt: null });
+    expect(await s.roleForToken(id, 'hi')).toBe('interviewer');
+    expect(await s.roleForToken(id, 'nope')).toBeNull();
+    expect(await s.roleForToken('other', 'hi')).toBeNull();
+    expect(await s.getSession('missing')).toBeNull();
+    await s.closeSession(id, 5);
+    expect((await s.getSession(id))?.closedAt).toBe(5);
+  });
+
+  it('appends updates in order and compacts them into a snapshot', async () => {
+    const s = await storage();
+    const id = newId();
+    await s.createSession({ id, prompt: 'p', mode: 'solo', createdAt: 1, closedAt: null }, hashes);
+    expect(await s.appendUpdate(id, bytes(1), 10)).toBe(1);
+    expect(await s.appendUpdate(id, bytes(2, 2), 11)).toBe(2);
+    expect(await s.appendUpdate(id, bytes(3), 12)).toBe(3);
+    let doc = await s.loadDocument(id);
+    expect(doc.snapshot).toBeNull();
+    expect(doc.updates.map((u) => [u.seq, [...u.data]])).toEqual([[1, [1]], [2, [2, 2]], [3, [3]]]);
+
+    await s.compact(id, bytes(9, 9), 2);
+    doc = await s.loadDocument(id);
+    expect([...doc.snapshot!]).toEqual([9, 9]);
+    expect(doc.snapshotSeq).toBe(2);
+    expect(doc.updates.map((u) => u.seq)).toEqual([3]);
+    // Sequence numbers keep rising after compaction, even once every update is folded in.
+    await s.compact(id, bytes(8), 3);
+    expect(await s.appendUpdate(id, bytes(4), 13)).toBe(4);
+  });
+
+  it('keeps reviews per session in order', async () => {
+    const s = await storage();
+    const id = newId();
+    await s.createSession({ id, prompt: 'p', mode: 'solo', createdAt: 1, closedAt: null }, hashes);
+    await s.addReview(id, 'rules', { overall: 10 }, 100);
+    await s.addReview(id, 'human', { overall: 20 }, 200);
+    const list = await s.listReviews(id);
+    expect(list.map((r) => [r.reviewer, r.review])).toEqual([
+      ['rules', { overall: 10 }],
+      ['human', { overall: 20 }],
+    ]);
+    expect(await s.listReviews('other')).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     expect((await s.getSession(id))?.closedAt).toBe(5);
   });
 
-  it('appends updates in order and compacts them into a snapshot', async () => {
+  it('appends updates in order, snapshots them, and keeps the history', async () => {
     const s = await storage();
     const id = newId();
     await s.createSession({ id, prompt: 'p', mode: 'solo', createdAt: 1, closedAt: null }, hashes);
@@ -62,6 +62,8 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     expect([...doc.snapshot!]).toEqual([9, 9]);
     expect(doc.snapshotSeq).toBe(2);
     expect(doc.updates.map((u) => u.seq)).toEqual([3]);
+    // History keeps every update with its time, for replay.
+    expect((await s.loadHistory(id)).map((u) => [u.seq, u.at])).toEqual([[1, 10], [2, 11], [3, 12]]);
     // Sequence numbers keep rising after compaction, even once every update is folded in.
     await s.compact(id, bytes(8), 3);
     expect(await s.appendUpdate(id, bytes(4), 13)).toBe(4);

@@ -125,8 +125,11 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
            ON CONFLICT (session_id) DO UPDATE SET upto_seq = EXCLUDED.upto_seq, data = EXCLUDED.data`,
           [sessionId, uptoSeq, toBuffer(snapshot)],
         );
-        await c.query('DELETE FROM doc_updates WHERE session_id = $1 AND seq <= $2', [sessionId, uptoSeq]);
       });
+    },
+    async loadHistory(sessionId) {
+      const { rows } = await pool.query('SELECT seq, data, created_at FROM doc_updates WHERE session_id = $1 ORDER BY seq', [sessionId]);
+      return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.created_at), data: toBytes(r.data as Buffer) }));
     },
     async addReview(sessionId, reviewer, review, at): Promise<StoredReview> {
       const { rows } = await pool.query(

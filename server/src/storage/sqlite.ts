@@ -86,7 +86,9 @@ export function openSqliteStorage(dataDir: string): Storage {
       `INSERT INTO doc_snapshots (session_id, upto_seq, data) VALUES (?, ?, ?)
        ON CONFLICT(session_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
     ),
-    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE session_id = ? AND seq <= ?'),
+    history: db.prepare<[string], { seq: number; data: Buffer; created_at: number }>(
+      'SELECT seq, data, created_at FROM doc_updates WHERE session_id = ? ORDER BY seq',
+    ),
     insertReview: db.prepare('INSERT INTO reviews (session_id, reviewer, created_at, body) VALUES (?, ?, ?, ?)'),
     listReviews: db.prepare<[string], { id: number; session_id: string; reviewer: string; created_at: number; body: string }>(
       'SELECT * FROM reviews WHERE session_id = ? ORDER BY id',
@@ -103,8 +105,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     return seq;
   });
   const compact = db.transaction((sessionId: string, snapshot: Uint8Array, uptoSeq: number) => {
+    // The updates stay: they are the session's history, which replay reads. The snapshot only
+    // spares loading from replaying them all.
     stmt.upsertSnapshot.run(sessionId, uptoSeq, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
-    stmt.deleteUpdatesUpTo.run(sessionId, uptoSeq);
   });
 
   const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -137,6 +140,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async compact(sessionId, snapshot, uptoSeq) {
       compact(sessionId, snapshot, uptoSeq);
+    },
+    async loadHistory(sessionId) {
+      return stmt.history.all(sessionId).map((r) => ({ seq: r.seq, at: r.created_at, data: toBytes(r.data) }));
     },
     async addReview(sessionId, reviewer, review, at): Promise<StoredReview> {
       const info = stmt.insertReview.run(sessionId, reviewer, at, JSON.stringify(review));

@@ -41,8 +41,13 @@ export interface Storage {
 
   appendUpdate(sessionId: string, data: Uint8Array, at: number): Promise<number>;
   loadDocument(sessionId: string): Promise<StoredDocument>;
-  /** Replaces updates up to and including `uptoSeq` with one snapshot, atomically. */
+  /**
+   * Stores a snapshot of everything up to and including `uptoSeq`, so loading starts from it.
+   * The updates themselves are kept as the session's history (replay reads them).
+   */
   compact(sessionId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Every update of the session in order, with the time it was stored. */
+  loadHistory(sessionId: string): Promise<{ seq: number; at: number; data: Uint8Array }[]>;
 
   addReview(sessionId: string, reviewer: string, review: unknown, at: number): Promise<StoredReview>;
   listReviews(sessionId: string): Promise<StoredReview[]>;

@@ -11,6 +11,7 @@ import { requestLog } from './http/request-log';
 import { sessionsRouter } from './http/sessions-routes';
 import { staticClient } from './http/static-client';
 import type { Logger } from './log';
+import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { Storage } from './storage/types';
@@ -26,6 +27,10 @@ export interface App {
   httpServer: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   rooms: RoomRegistry;
+  /** Relays stored changes to other server nodes once an adapter connects them. */
+  relay: PeerRelay;
+  /** Runs on close, after sockets and before storage (e.g. disconnecting Redis). */
+  onClose(task: () => Promise<void>): void;
   /** Stops accepting connections, stores everything pending, compacts, closes storage. */
   close(): Promise<void>;
 }
@@ -67,23 +72,26 @@ export function createApp(deps: AppDeps): App {
     await storage.ping();
     res.json({ ok: true, storage: storage.kind });
   });
+  const relay = new PeerRelay(io, rooms, log);
   app.use(promptsRouter(prompts));
-  app.use(sessionsRouter({ storage, rooms, prompts, io, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
+  app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);
   app.use(errorHandler(log));
 
-  attachBoardSockets(io, { storage, rooms, log });
+  attachBoardSockets(io, { storage, rooms, relay, log });
 
+  const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await rooms.closeAll();
+      for (const task of closeTasks) await task();
       await storage.close();
     })();
     return closing;
   };
-  return { httpServer, io, rooms, close };
+  return { httpServer, io, rooms, relay, onClose: (task) => closeTasks.push(task), close };
 }

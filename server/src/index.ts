@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   const prompts = await loadPrompts(DEFAULT_PROMPTS_DIR);
   const storage = await openStorage(config);
   const app = createApp({ config, storage, prompts, log });
+  if (config.REDIS_URL) {
+    const { useRedisAdapter } = await import('./sockets/redis-adapter');
+    app.onClose(await useRedisAdapter(app.io, config.REDIS_URL, log));
+    app.relay.enable();
+  }
 
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);

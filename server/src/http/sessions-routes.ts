@@ -4,6 +4,7 @@ import { readBoard, replaceBoard, encodeUpdateMessage, EVENTS } from '../../../c
 import { DesignDocError, formatDesignDoc, parseDesignDoc } from '../../../core/src/designdoc';
 import type { Server } from 'socket.io';
 import type { PromptLibrary } from '../data/prompts';
+import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { RoomError } from '../rooms/room';
 import { createSession } from '../sessions/service';
@@ -28,9 +29,10 @@ export function sessionsRouter(deps: {
   rooms: RoomRegistry;
   prompts: PromptLibrary;
   io: Server;
+  relay: PeerRelay;
   createPerMinute: number;
 }): Router {
-  const { storage, rooms, prompts, io } = deps;
+  const { storage, rooms, prompts, io, relay } = deps;
   const router = Router();
   const createLimiter = new FixedWindowLimiter(deps.createPerMinute, 60_000);
 
@@ -88,7 +90,10 @@ export function sessionsRouter(deps: {
       const result = await rooms.with(session.id, async (room) => {
         try {
           const change = await room.applyServerChange((doc) => replaceBoard(doc, board, HTTP_IMPORT), HTTP_IMPORT);
-          if (change) io.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+          if (change) {
+            io.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+            relay.publish(session.id, change);
+          }
           return readBoard(room.doc);
         } catch (error) {
           if (error instanceof RoomError) throw new HttpError(error.code, error.message);

@@ -13,6 +13,9 @@ export class RoomError extends Error {
   }
 }
 
+/** Origin of updates relayed from other server nodes. */
+const PEER_ORIGIN = Symbol('peer-node');
+
 /** Compact after this many appended updates since the last snapshot. */
 const COMPACT_EVERY = 500;
 
@@ -120,6 +123,14 @@ export class Room {
     this.sinceSnapshot++;
     if (this.sinceSnapshot >= COMPACT_EVERY) void this.compact();
     return pending ? null : merged;
+  }
+
+  /**
+   * An update another server node already stored: apply it to this copy, store nothing.
+   * Anything it depends on and this node lacks heals on the next client sync.
+   */
+  applyPeerUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, PEER_ORIGIN);
   }
 
   /** Folds the log into one snapshot. Safe at any time: it snapshots exactly what is stored. */

@@ -22,6 +22,7 @@ import {
 } from '../../../core/src';
 import type { Logger } from '../log';
 import { RoomError, type Room } from '../rooms/room';
+import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { resolveRole } from '../sessions/service';
 import type { SessionRecord, Storage } from '../storage/types';
@@ -69,8 +70,8 @@ function hookAwareness(io: Server, room: Room): void {
  * → role); every message is size- and rate-checked, then role-checked, then validated before
  * it can touch the document. Writes are acknowledged only once stored.
  */
-export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: RoomRegistry; log: Logger }): void {
-  const { storage, rooms, log } = deps;
+export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: RoomRegistry; relay: PeerRelay; log: Logger }): void {
+  const { storage, rooms, relay, log } = deps;
 
   io.use(async (rawSocket, next) => {
     const socket = rawSocket as BoardSocket;
@@ -181,7 +182,10 @@ export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: 
     if (current?.closedAt) return fail('SESSION_CLOSED', 'this session has ended; the board is read-only');
     try {
       const change = await room.applyClientUpdate(message.update, socket);
-      if (change) socket.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+      if (change) {
+        socket.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
+        relay.publish(session.id, change);
+      }
       return { ok: true, data: {} };
     } catch (error) {
       if (error instanceof RoomError) return fail(error.code, error.message);

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putNode, readBoard } from '../../core/src';
+import { connectClient, createSession, eventually, type TestClient } from '../support/board-client';
+import { startServer, type RunningServer } from '../support/server';
+
+/**
+ * Two server nodes sharing PostgreSQL and Redis, as behind a load balancer with sticky
+ * sessions. Runs where TEST_DATABASE_URL and TEST_REDIS_URL name servers (.ci/run starts both).
+ */
+const databaseUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+const configured = Boolean(databaseUrl && redisUrl);
+
+describe.runIf(configured)('several server nodes', () => {
+  const nodes: RunningServer[] = [];
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    const env = { DATABASE_URL: databaseUrl!, REDIS_URL: redisUrl! };
+    nodes.push(await startServer({ env }), await startServer({ env }));
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    for (const n of nodes) await n.stop();
+  });
+
+  it('an edit on one node reaches a client on the other, and that node serves it to late joiners', async () => {
+    const [one, two] = nodes as [RunningServer, RunningServer];
+    const session = await createSession(one.url);
+    const a = connectClient(one.url, session.id, session.tokens.candidate);
+    const b = connectClient(two.url, session.id, session.tokens.interviewer);
+    clients.push(a, b);
+    await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'synced')));
+
+    a.doc.transact(() => putNode(a.doc, { id: 'from-one', kind: 'cache', label: 'via node one', x: 0, y: 0, notes: '', props: {} }));
+    await eventually(() => readBoard(b.doc).nodes.some((n) => n.id === 'from-one'), 'broadcast across nodes');
+    b.doc.transact(() => putNode(b.doc, { id: 'from-two', kind: 'queue', label: 'via node two', x: 0, y: 0, notes: '', props: {} }));
+    await eventually(() => readBoard(a.doc).nodes.some((n) => n.id === 'from-two'), 'broadcast back');
+    await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'saved')));
+
+    // A late joiner on node two gets both edits from node two's own copy of the room.
+    const late = connectClient(two.url, session.id, session.tokens.observer);
+    clients.push(late);
+    await late.until((s) => s.status === 'saved', 'late joiner synced');
+    expect(readBoard(late.doc).nodes.map((n) => n.id)).toEqual(['from-one', 'from-two']);
+  });
+});

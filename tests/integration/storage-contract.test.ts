@@ -82,4 +82,28 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     ]);
     expect(await s.listReviews('other')).toEqual([]);
   });
+
+  it('keeps interview state: values, questions with answers, private notes', async () => {
+    const s = await storage();
+    const id = newId();
+    await s.createSession({ id, prompt: 'p', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    expect(await s.getValue(id, 'timer')).toBeUndefined();
+    await s.setValue(id, 'timer', { running: true, at: 5 });
+    await s.setValue(id, 'timer', { running: false, at: 6 });
+    expect(await s.getValue(id, 'timer')).toEqual({ running: false, at: 6 });
+
+    const q1 = await s.addQuestion(id, 'What breaks at 10x?', 'scaling', 100);
+    const q2 = await s.addQuestion(id, 'Why Redis?', null, 110);
+    expect(await s.answerQuestion(id, q1.id, 'The database first.', 120)).toMatchObject({ id: q1.id, answer: 'The database first.', answeredAt: 120 });
+    expect(await s.answerQuestion('other-session', q2.id, 'sneaky', 130)).toBeNull();
+    expect(await s.answerQuestion(id, 999_999, 'none', 130)).toBeNull();
+    expect((await s.listQuestions(id)).map((q) => [q.text, q.item, q.answer])).toEqual([
+      ['What breaks at 10x?', 'scaling', 'The database first.'],
+      ['Why Redis?', null, null],
+    ]);
+
+    await s.addNote(id, 'strong on estimation', 200);
+    expect(await s.listNotes(id)).toEqual([{ id: expect.any(Number), text: 'strong on estimation', at: 200 }]);
+    expect(await s.listNotes('other')).toEqual([]);
+  });
 });

@@ -37,7 +37,40 @@ CREATE TABLE IF NOT EXISTS reviews (
   body JSONB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_by_session ON reviews(session_id, id);
+CREATE TABLE IF NOT EXISTS session_values (
+  session_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value JSONB NOT NULL,
+  PRIMARY KEY (session_id, key)
+);
+CREATE TABLE IF NOT EXISTS questions (
+  id BIGSERIAL PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  item TEXT,
+  asked_at BIGINT NOT NULL,
+  answer TEXT,
+  answered_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS questions_by_session ON questions(session_id, id);
+CREATE TABLE IF NOT EXISTS private_notes (
+  id BIGSERIAL PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS private_notes_by_session ON private_notes(session_id, id);
 `;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg rows are untyped
+const toQuestion = (r: any) => ({
+  id: Number(r.id),
+  text: String(r.text),
+  item: (r.item as string | null) ?? null,
+  askedAt: Number(r.asked_at),
+  answer: (r.answer as string | null) ?? null,
+  answeredAt: r.answered_at === null ? null : Number(r.answered_at),
+});
 
 const toBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -141,6 +174,37 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     async listReviews(sessionId) {
       const { rows } = await pool.query('SELECT * FROM reviews WHERE session_id = $1 ORDER BY id', [sessionId]);
       return rows.map((r) => ({ id: Number(r.id), sessionId: r.session_id, reviewer: r.reviewer, createdAt: Number(r.created_at), review: r.body as unknown }));
+    },
+    async getValue(sessionId, key) {
+      const { rows } = await pool.query('SELECT value FROM session_values WHERE session_id = $1 AND key = $2', [sessionId, key]);
+      return rows[0] ? (rows[0].value as unknown) : undefined;
+    },
+    async setValue(sessionId, key, value) {
+      await pool.query(
+        `INSERT INTO session_values (session_id, key, value) VALUES ($1, $2, $3)
+         ON CONFLICT (session_id, key) DO UPDATE SET value = EXCLUDED.value`,
+        [sessionId, key, JSON.stringify(value)],
+      );
+    },
+    async addQuestion(sessionId, text, item, at) {
+      const { rows } = await pool.query('INSERT INTO questions (session_id, text, item, asked_at) VALUES ($1, $2, $3, $4) RETURNING *', [sessionId, text, item, at]);
+      return toQuestion(rows[0]);
+    },
+    async answerQuestion(sessionId, id, answer, at) {
+      const { rows } = await pool.query('UPDATE questions SET answer = $3, answered_at = $4 WHERE session_id = $1 AND id = $2 RETURNING *', [sessionId, id, answer, at]);
+      return rows[0] ? toQuestion(rows[0]) : null;
+    },
+    async listQuestions(sessionId) {
+      const { rows } = await pool.query('SELECT * FROM questions WHERE session_id = $1 ORDER BY id', [sessionId]);
+      return rows.map(toQuestion);
+    },
+    async addNote(sessionId, text, at) {
+      const { rows } = await pool.query('INSERT INTO private_notes (session_id, text, at) VALUES ($1, $2, $3) RETURNING id, text, at', [sessionId, text, at]);
+      return { id: Number(rows[0].id), text: String(rows[0].text), at: Number(rows[0].at) };
+    },
+    async listNotes(sessionId) {
+      const { rows } = await pool.query('SELECT id, text, at FROM private_notes WHERE session_id = $1 ORDER BY id', [sessionId]);
+      return rows.map((r) => ({ id: Number(r.id), text: String(r.text), at: Number(r.at) }));
     },
     async ping() {
       await pool.query('SELECT 1');

@@ -39,7 +39,48 @@ CREATE TABLE IF NOT EXISTS reviews (
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_by_session ON reviews(session_id, id);
+CREATE TABLE IF NOT EXISTS session_values (
+  session_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (session_id, key)
+);
+CREATE TABLE IF NOT EXISTS questions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  item TEXT,
+  asked_at INTEGER NOT NULL,
+  answer TEXT,
+  answered_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS questions_by_session ON questions(session_id, id);
+CREATE TABLE IF NOT EXISTS private_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS private_notes_by_session ON private_notes(session_id, id);
 `;
+
+interface QuestionRow {
+  id: number;
+  text: string;
+  item: string | null;
+  asked_at: number;
+  answer: string | null;
+  answered_at: number | null;
+}
+
+const toQuestion = (r: QuestionRow) => ({
+  id: r.id,
+  text: r.text,
+  item: r.item,
+  askedAt: r.asked_at,
+  answer: r.answer,
+  answeredAt: r.answered_at,
+});
 
 interface SessionRow {
   id: string;
@@ -92,6 +133,24 @@ export function openSqliteStorage(dataDir: string): Storage {
     insertReview: db.prepare('INSERT INTO reviews (session_id, reviewer, created_at, body) VALUES (?, ?, ?, ?)'),
     listReviews: db.prepare<[string], { id: number; session_id: string; reviewer: string; created_at: number; body: string }>(
       'SELECT * FROM reviews WHERE session_id = ? ORDER BY id',
+    ),
+    getValue: db.prepare<[string, string], { value: string }>('SELECT value FROM session_values WHERE session_id = ? AND key = ?'),
+    setValue: db.prepare(
+      `INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)
+       ON CONFLICT(session_id, key) DO UPDATE SET value = excluded.value`,
+    ),
+    insertQuestion: db.prepare<[string, string, string | null, number], QuestionRow>(
+      'INSERT INTO questions (session_id, text, item, asked_at) VALUES (?, ?, ?, ?) RETURNING *',
+    ),
+    answerQuestion: db.prepare<[answer: string, at: number, sessionId: string, id: number], QuestionRow>(
+      'UPDATE questions SET answer = ?, answered_at = ? WHERE session_id = ? AND id = ? RETURNING *',
+    ),
+    listQuestions: db.prepare<[string], QuestionRow>('SELECT * FROM questions WHERE session_id = ? ORDER BY id'),
+    insertNote: db.prepare<[string, string, number], { id: number; text: string; at: number }>(
+      'INSERT INTO private_notes (session_id, text, at) VALUES (?, ?, ?) RETURNING id, text, at',
+    ),
+    listNotes: db.prepare<[string], { id: number; text: string; at: number }>(
+      'SELECT id, text, at FROM private_notes WHERE session_id = ? ORDER BY id',
     ),
   };
 
@@ -156,6 +215,29 @@ export function openSqliteStorage(dataDir: string): Storage {
         createdAt: r.created_at,
         review: JSON.parse(r.body) as unknown,
       }));
+    },
+    async getValue(sessionId, key) {
+      const row = stmt.getValue.get(sessionId, key);
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
+    },
+    async setValue(sessionId, key, value) {
+      stmt.setValue.run(sessionId, key, JSON.stringify(value));
+    },
+    async addQuestion(sessionId, text, item, at) {
+      return toQuestion(stmt.insertQuestion.get(sessionId, text, item, at)!);
+    },
+    async answerQuestion(sessionId, id, answer, at) {
+      const row = stmt.answerQuestion.get(answer, at, sessionId, id);
+      return row ? toQuestion(row) : null;
+    },
+    async listQuestions(sessionId) {
+      return stmt.listQuestions.all(sessionId).map(toQuestion);
+    },
+    async addNote(sessionId, text, at) {
+      return stmt.insertNote.get(sessionId, text, at)!;
+    },
+    async listNotes(sessionId) {
+      return stmt.listNotes.all(sessionId);
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -18,6 +18,22 @@ export interface StoredDocument {
   updates: { seq: number; data: Uint8Array }[];
 }
 
+export interface StoredQuestion {
+  id: number;
+  text: string;
+  /** The rubric item the question probes, when it came from a prompt or the bank. */
+  item: string | null;
+  askedAt: number;
+  answer: string | null;
+  answeredAt: number | null;
+}
+
+export interface StoredNote {
+  id: number;
+  text: string;
+  at: number;
+}
+
 export interface StoredReview {
   id: number;
   sessionId: string;
@@ -51,6 +67,18 @@ export interface Storage {
 
   addReview(sessionId: string, reviewer: string, review: unknown, at: number): Promise<StoredReview>;
   listReviews(sessionId: string): Promise<StoredReview[]>;
+
+  /** Small JSON values per session (interview timer and phase, the interviewer's draft scores). */
+  getValue(sessionId: string, key: string): Promise<unknown>;
+  setValue(sessionId: string, key: string, value: unknown): Promise<void>;
+
+  addQuestion(sessionId: string, text: string, item: string | null, at: number): Promise<StoredQuestion>;
+  /** Null when no such question exists in the session. */
+  answerQuestion(sessionId: string, id: number, answer: string, at: number): Promise<StoredQuestion | null>;
+  listQuestions(sessionId: string): Promise<StoredQuestion[]>;
+
+  addNote(sessionId: string, text: string, at: number): Promise<StoredNote>;
+  listNotes(sessionId: string): Promise<StoredNote[]>;
 
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -10,7 +10,7 @@ import { RUBRIC_ITEM_IDS, reviewSchema } from '../../core/src/rubric/index';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/designroom.mjs');
 const DESIGNS = path.join(ROOT, 'tests/fixtures/designs');
-const BAD = path.join(ROOT, 'tests/fixtures/bad');
+const BAD = path.join(ROOT, 'tests/fixtures/designs/bad');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'designroom-cli-'));
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,14 +5,17 @@ import { Server } from 'socket.io';
 import { WIRE_LIMITS, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
 import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
+import type { LoadedRubrics } from './data/rubrics';
 import { errorHandler, notFound } from './http/errors';
 import { promptsRouter } from './http/prompts-routes';
 import { requestLog } from './http/request-log';
+import { reviewsRouter } from './http/reviews-routes';
 import { sessionsRouter } from './http/sessions-routes';
 import { staticClient } from './http/static-client';
 import type { Logger } from './log';
 import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
+import { createReviewers } from './reviewers/registry';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { Storage } from './storage/types';
 
@@ -20,6 +23,7 @@ export interface AppDeps {
   config: Config;
   storage: Storage;
   prompts: PromptLibrary;
+  rubrics: LoadedRubrics;
   log: Logger;
 }
 
@@ -37,7 +41,8 @@ export interface App {
 
 /** Builds the whole server without listening, so tests and the entry point share it. */
 export function createApp(deps: AppDeps): App {
-  const { config, storage, prompts, log } = deps;
+  const { config, storage, prompts, rubrics, log } = deps;
+  const reviewers = createReviewers({ prompts, rubrics });
   const rooms = new RoomRegistry(storage, log);
   const app = express();
   app.disable('x-powered-by');
@@ -75,6 +80,7 @@ export function createApp(deps: AppDeps): App {
   const relay = new PeerRelay(io, rooms, log);
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);

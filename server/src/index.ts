@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { loadPrompts, DEFAULT_PROMPTS_DIR } from './data/prompts';
+import { loadRubrics, DEFAULT_RUBRICS_DIR } from './data/rubrics';
 import { createLogger } from './log';
 import { openStorage } from './storage/open';
 
@@ -18,8 +19,9 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   const prompts = await loadPrompts(DEFAULT_PROMPTS_DIR);
+  const rubrics = await loadRubrics(DEFAULT_RUBRICS_DIR);
   const storage = await openStorage(config);
-  const app = createApp({ config, storage, prompts, log });
+  const app = createApp({ config, storage, prompts, rubrics, log });
   if (config.REDIS_URL) {
     const { useRedisAdapter } = await import('./sockets/redis-adapter');
     app.onClose(await useRedisAdapter(app.io, config.REDIS_URL, log));

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   });
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info({ port, host: config.HOST, storage: storage.kind }, `Designroom is running on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
+  log.info({ port, host: config.HOST, storage: storage.kind }, 'listening');
+  // The one line a person starting the server looks for, whatever the log level.
+  console.log(`Designroom is running on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down: storing open boards');

@@ -1,0 +1,18 @@
+/** `npm run bench`: every benchmark in turn, printing figures with the machine they ran on. */
+import os from 'node:os';
+import { runReviewBench } from './review.bench';
+import { runSyncBench } from './sync.bench';
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log(`Date: ${new Date().toISOString()}\n`);
+
+const benches: [string, () => Promise<string>][] = [
+  ['Rules reviewer', runReviewBench],
+  ['Live sync (real server, SQLite)', runSyncBench],
+];
+for (const [name, run] of benches) {
+  console.log(`## ${name}`);
+  console.log(await run());
+  console.log('');
+}

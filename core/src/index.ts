@@ -7,3 +7,4 @@ export * from './rubric/index';
 export * from './protocol/sync-messages';
 export * from './designdoc';
 export * from './prompt/schema';
+export * from './protocol/interview';

@@ -2,7 +2,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { WIRE_LIMITS, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
+import { WIRE_LIMITS, readBoard, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
 import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
 import type { LoadedRubrics } from './data/rubrics';
@@ -15,6 +15,8 @@ import { staticClient } from './http/static-client';
 import type { Logger } from './log';
 import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
+import { interviewRouter } from './interview/routes';
+import { InterviewService } from './interview/service';
 import { createReviewers } from './reviewers/registry';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { Storage } from './storage/types';
@@ -78,15 +80,21 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true, storage: storage.kind });
   });
   const relay = new PeerRelay(io, rooms, log);
+  const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
+  const interview = new InterviewService(storage, io as unknown as Server, weights, async (session) => {
+    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
+    return reviewers.review(board, session.prompt, 'rules');
+  });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
   app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
+  app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);
   app.use(errorHandler(log));
 
-  attachBoardSockets(io, { storage, rooms, relay, log });
+  attachBoardSockets(io, { storage, rooms, relay, interview, log });
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;

@@ -22,6 +22,8 @@ import {
 } from '../../../core/src';
 import type { Logger } from '../log';
 import { RoomError, type Room } from '../rooms/room';
+import { INTERVIEW_CLIENT_EVENTS, joinInterview, registerInterviewEvents } from '../interview/socket';
+import type { InterviewService } from '../interview/service';
 import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { resolveRole } from '../sessions/service';
@@ -70,8 +72,11 @@ function hookAwareness(io: Server, room: Room): void {
  * → role); every message is size- and rate-checked, then role-checked, then validated before
  * it can touch the document. Writes are acknowledged only once stored.
  */
-export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: RoomRegistry; relay: PeerRelay; log: Logger }): void {
-  const { storage, rooms, relay, log } = deps;
+export function attachBoardSockets(
+  io: Server,
+  deps: { storage: Storage; rooms: RoomRegistry; relay: PeerRelay; interview: InterviewService; log: Logger },
+): void {
+  const { storage, rooms, relay, interview, log } = deps;
 
   io.use(async (rawSocket, next) => {
     const socket = rawSocket as BoardSocket;
@@ -147,8 +152,12 @@ export function attachBoardSockets(io: Server, deps: { storage: Storage; rooms: 
       applyAwarenessUpdate(room.awareness, bytes.data, socket);
     });
 
+    const interviewContext = { session, role, take: () => socket.data.bucket.take(), storage, service: interview, log };
+    registerInterviewEvents(socket as unknown as Socket, interviewContext);
+    joinInterview(socket as unknown as Socket, interviewContext).catch((error: unknown) => log.error({ err: error }, 'could not send the interview state'));
+
     socket.onAny((event: string) => {
-      if (event === EVENTS.boardSync || event === EVENTS.presenceUpdate) return;
+      if (event === EVENTS.boardSync || event === EVENTS.presenceUpdate || INTERVIEW_CLIENT_EVENTS.includes(event)) return;
       socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `unknown event "${String(event).slice(0, 40)}"` });
     });
 

@@ -1,0 +1,98 @@
+import { Router } from 'express';
+import * as Y from 'yjs';
+import { phaseDurations, readBoard, type Role } from '../../../core/src';
+import type { PromptLibrary } from '../data/prompts';
+import { authorize, INTERVIEWER_ONLY } from '../http/auth';
+import { HttpError } from '../http/errors';
+import type { RoomRegistry } from '../rooms/registry';
+import type { SessionRecord, Storage } from '../storage/types';
+import type { InterviewService } from './service';
+
+async function seesPrivate(service: InterviewService, sessionId: string, role: Role): Promise<boolean> {
+  if (role === 'interviewer') return true;
+  return role === 'observer' && (await service.state(sessionId)).shareWithObservers;
+}
+
+const mayClose = (session: SessionRecord, role: Role) => role === 'interviewer' || (session.mode === 'solo' && role === 'candidate');
+
+export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; prompts: PromptLibrary; service: InterviewService }): Router {
+  const { storage, rooms, prompts, service } = deps;
+  const router = Router();
+
+  router.get('/api/sessions/:id/interview', async (req, res) => {
+    const { session } = await authorize(storage, req);
+    res.json(await service.publicView(session.id));
+  });
+
+  router.get('/api/sessions/:id/private', async (req, res) => {
+    const { session, role } = await authorize(storage, req);
+    if (!(await seesPrivate(service, session.id, role))) throw new HttpError('FORBIDDEN', 'private notes and scores are for the interviewer');
+    const view = await service.privateView(session.id);
+    res.json({ ...view, review: service.humanReview(session.prompt, view.scores) });
+  });
+
+  /** The prompt with its answer key: what a strong answer covers, follow-up points, mistakes. */
+  router.get('/api/sessions/:id/prompt', async (req, res) => {
+    const { session } = await authorize(storage, req, INTERVIEWER_ONLY);
+    const prompt = prompts.get(session.prompt);
+    if (!prompt) throw new HttpError('NOT_FOUND', `the prompt "${session.prompt}" is no longer in the library`);
+    res.json(prompt);
+  });
+
+  router.post('/api/sessions/:id/close', async (req, res) => {
+    const { session, role } = await authorize(storage, req);
+    if (!mayClose(session, role)) throw new HttpError('FORBIDDEN', 'only the interviewer ends a live session');
+    if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has already ended');
+    await rooms.with(session.id, (room) => room.flush());
+    res.json({ interview: await service.close(session) });
+  });
+
+  router.get('/api/sessions/:id/summary', async (req, res) => {
+    const { session, role } = await authorize(storage, req);
+    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
+    const { interview, questions } = await service.publicView(session.id);
+    const reviews = await storage.listReviews(session.id);
+    const latest = (kind: string) => reviews.filter((r) => r.reviewer === kind).at(-1)?.review ?? null;
+    const privateOk = await seesPrivate(service, session.id, role);
+    res.json({
+      session: { id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt },
+      role,
+      board,
+      interview,
+      phases: phaseDurations(interview, session.closedAt ?? Date.now()),
+      questions,
+      reviews: { rules: latest('rules'), human: privateOk ? latest('human') : null },
+    });
+  });
+
+  /** The moments the board changed, for the replay slider. */
+  router.get('/api/sessions/:id/timeline', async (req, res) => {
+    const { session } = await authorize(storage, req);
+    const history = await storage.loadHistory(session.id);
+    const interview = await service.state(session.id);
+    res.json({
+      points: history.map((h) => ({ seq: h.seq, at: h.at })),
+      phases: phaseDurations(interview, session.closedAt ?? Date.now()),
+      phaseLog: interview.phaseLog,
+    });
+  });
+
+  /** The board as it was right after update `seq`. */
+  router.get('/api/sessions/:id/replay', async (req, res) => {
+    const { session } = await authorize(storage, req);
+    const seq = Number(req.query.seq);
+    if (!Number.isInteger(seq) || seq < 0) throw new HttpError('BAD_REQUEST', 'give ?seq= as a whole number from the timeline');
+    const doc = new Y.Doc();
+    try {
+      const history = await storage.loadHistory(session.id);
+      doc.transact(() => {
+        for (const h of history) if (h.seq <= seq) Y.applyUpdate(doc, h.data);
+      });
+      res.json({ seq, board: readBoard(doc) });
+    } finally {
+      doc.destroy();
+    }
+  });
+
+  return router;
+}

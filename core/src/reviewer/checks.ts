@@ -185,12 +185,37 @@ export function evaluateCheck(check: RubricCheck, ctx: CheckContext): CheckResul
     case 'flow-text': {
       const prose = unitsIn(corpus, ['high-level-design', 'nodes', 'edges']).filter((u) => !u.list && (u.substantive || (u.source === 'edges' && u.label)));
       const edgeLabels = prose.filter((u) => u.source === 'edges').length;
-      const sentences = prose.filter((u) => u.substantive);
+      // A sentence explains the flow when it names a part of the board or says how requests or
+      // data move; "scale horizontally with sharding" under the diagram explains no path.
+      const names = componentWords(graph);
+      const sentences = prose.filter((u) => u.substantive && describesFlow(u, names));
       // Two edge labels explain about as much as one sentence.
       if (sentences.length + Math.floor(edgeLabels / 2) < check.min) return fail();
       return fromUnits([...sentences, ...prose.filter((u) => u.source === 'edges')], check.label);
     }
   }
+}
+
+/** Words that say something moves: a request, a read, a write, a message. */
+const FLOW = /(→|->|=>|\b(?:reads?|writes?|read path|write path|calls?|called|sends?|sent|forwards?|routes?|routed|returns?|publish(?:es|ed)?|consumes?|consumed|enqueues?|dequeues?|pushes|pulls?|emits?|fetch(?:es)?|queries|looks? (?:it |them )?up|lookups?|hits?|misses|miss|falls? back|first|then|before|after|via|through|goes|go to|passes|hands?|populates?|fills?|stores?|persists?|saves?|updates?|checks?|asks?|reaches|responds?|answers?|serves?|polls?|subscribes?|streams?|flows?|delivers?|redirects?)\b)/i;
+
+/** Distinctive words of the board's node labels, stemmed ("Redis cache" → redis, cache). */
+function componentWords(graph: GraphFacts): Set<string> {
+  const words = new Set<string>();
+  for (const node of graph.nodes) {
+    if (graph.roles.get(node.id) === 'decor') continue;
+    for (const word of keyedLabel(node.label).trim().split(' ')) if (word.length >= 3 && !/^\d+$/.test(word)) words.add(word);
+  }
+  return words;
+}
+
+function describesFlow(unit: TextUnit, names: ReadonlySet<string>): boolean {
+  if (unit.source !== 'high-level-design') return true;
+  if (FLOW.test(unit.text)) return true;
+  return unit.key
+    .trim()
+    .split(' ')
+    .some((word) => names.has(word));
 }
 
 function nodeById(graph: GraphFacts, id: string) {
@@ -213,7 +238,10 @@ const REPLICATION = compileTerms(['replica', 'replicat', 'replicated', 'replicat
 /** Every store the requests reach has replication or failover said about it somewhere. */
 function noSpof(check: RubricCheck, ctx: CheckContext): CheckResult {
   const { graph, corpus } = ctx;
-  const stores = graph.nodes.filter((n) => graph.reachable.has(n.id) && (graph.roles.get(n.id) === 'store' || graph.roles.get(n.id) === 'queue'));
+  // As for the request path: with no database on the board, the in-memory store holds the state.
+  const hasStore = graph.nodes.some((n) => graph.roles.get(n.id) === 'store');
+  const stateful = (role: string | undefined): boolean => role === 'store' || role === 'queue' || (!hasStore && role === 'cache');
+  const stores = graph.nodes.filter((n) => graph.reachable.has(n.id) && stateful(graph.roles.get(n.id)));
   if (stores.length === 0) return fail();
   const prose = corpus.units.filter((u) => !u.list && !u.label && u.source !== 'requirements' && matchesAny(u.key, REPLICATION) !== undefined);
   const lonely = stores.filter((n) => {

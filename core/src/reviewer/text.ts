@@ -82,7 +82,7 @@ export function hasReason(text: string): boolean {
 }
 
 /** A stricter reason: the sentence explains, not only conditions ("404 when unknown" does not count). */
-const STRONG_REASON = /\b(because|since|so that|so (?:we|the|a|an|it|each|one|only|that|every|clients?|users?)|which (?:means|saves|keeps|lets|avoids|gives|makes|is why|would)|therefore|thus|hence|to (?:avoid|keep|stop|protect|prevent|make|save|reduce|spread|absorb|survive)|in order to|at the cost|otherwise|as long as|only (?:look|need|read|query)|for (?:replay|throughput|durability|latency|simplicity|speed|ordering|consistency|availability|scale|analytics|fairness|isolation)|trade-?off|but|however|instead of|rather than|avoids|prevents|allows|lets|ensures|guarantees|keeps|saves|reveals|hides|loses?|breaks?|costs?|means)\b/i;
+const STRONG_REASON = /\b(because|since|so that|so (?:we|the|a|an|it|each|one|only|that|every|clients?|users?)|which (?:means|saves|keeps|lets|avoids|gives|makes|is why|would)|therefore|thus|hence|to (?:avoid|keep|stop|protect|prevent|make|save|reduce|spread|absorb|survive)|in order to|at the cost|otherwise|as long as|only (?:look|need|read|query)|for (?:replay|throughput|durability|latency|simplicity|speed|ordering|consistency|availability|scale|analytics|fairness|isolation)|trade-?off|but|however|instead of|rather than|avoids|prevents|allows|lets|ensures|guarantees|keeps|saves|reveals|hides|loses?|breaks?|costs?|means|we need|(?:it |this |that )?needs (?:consistency|transactions?|joins?|strong|ordering|durability|uniqueness|range)|for (?:the |a |an |its )?(?:write|read|append)[- ](?:heavy|only|mostly)|built for|suits?|fits)\b/i;
 
 export function hasStrongReason(text: string): boolean {
   return STRONG_REASON.test(text);
@@ -106,14 +106,23 @@ export function hasContrast(text: string): boolean {
  */
 export function isWordList(text: string): boolean {
   // Commas inside payloads, tables and code ("{userId, params}") do not make a list.
-  const flat = text.replace(/`[^`]*`/g, ' code ').replace(/\([^()]*\)|\{[^{}]*\}|\[[^\]]*\]/g, ' ');
+  // Nor do thousands separators ("1,000 orders per second").
+  const flat = text
+    .replace(/`[^`]*`/g, ' code ')
+    .replace(/\([^()]*\)|\{[^{}]*\}|\[[^\]]*\]/g, ' ')
+    .replace(/(\d),(?=\d{3}\b)/g, '$1');
   const parts = flat
     .split(/[,;|·•]+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 4) return false;
-  const short = parts.filter((p) => p.split(/\s+/).length <= 3).length;
-  return short / parts.length >= 0.75 && !hasReason(text);
+  const lengths = parts.map((p) => p.split(/\s+/).length);
+  const short = lengths.filter((n) => n <= 3).length;
+  // Names are one or two words ("Kafka, CDN, consistent hashing"); an enumeration of specifics
+  // ("cache hit rate, 5xx rate, lease latency", "partitioned by user id, clustered by time")
+  // averages more, and says what each part is.
+  const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  return short / parts.length >= 0.75 && mean < 2.5 && !hasReason(text);
 }
 
 /** Word count, ignoring punctuation-only tokens. */

@@ -26,6 +26,12 @@ describe('word lists', () => {
     expect(isWordList('`POST /v1/n {userId, templateId, params, channels}` → `202 {id}`')).toBe(false);
     expect(isWordList('20M notifications/day ≈ 230/s average; campaigns peak at 10k/s.')).toBe(false);
   });
+
+  it('does not split a figure at its thousands separator, nor take an enumeration of specifics for names', () => {
+    expect(isWordList('Consistent, available, 1,000 orders per second.')).toBe(false);
+    expect(isWordList('Monitoring: redirect p99, cache hit rate, 5xx rate, lease latency, alert on each.')).toBe(false);
+    expect(isWordList('Token bucket, leaky bucket, sliding window, Redis cluster, sharding')).toBe(true);
+  });
 });
 
 describe('numbers with units', () => {

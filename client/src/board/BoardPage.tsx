@@ -1,0 +1,105 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { SectionsPanel } from '../panels/SectionsPanel';
+import { canWrite, ROLE_TITLES, useRole } from '../session/role';
+import { bindBoard, setWritable } from '../store/board';
+import { useConnectionStore } from '../store/connection';
+import { usePresenceStore } from '../store/presence';
+import { connectBoard } from '../sync/board-connection';
+import { BoardContext, type BoardHandle } from './BoardContext';
+import { Canvas } from './Canvas';
+import { Palette } from './Palette';
+import { NameDialog } from './presence/NameDialog';
+import { storedName, storeName } from './presence/name';
+import { bindPresence } from './presence/presence-binding';
+import { TopBar } from './TopBar';
+import { useBoardMeta, usePromptDetails } from './useBoardMeta';
+
+/** One session's board: connects to it, projects it into the stores, lays out the workspace. */
+export function BoardPage({ sessionId, token }: { sessionId: string; token: string }) {
+  const [handle, setHandle] = useState<BoardHandle | null>(null);
+  const [name, setName] = useState<string | null>(() => storedName());
+  const [askName, setAskName] = useState(false);
+  const role = useRole(sessionId);
+  const writable = canWrite(role);
+  const status = useConnectionStore((s) => s.status);
+  const lastError = useConnectionStore((s) => s.lastError);
+  const welcomePrompt = useConnectionStore((s) => s.welcome?.prompt);
+  const people = usePresenceStore((s) => s.people);
+  const meta = useBoardMeta(handle?.doc ?? null);
+  const prompt = usePromptDetails(welcomePrompt ?? meta.prompt);
+
+  useEffect(() => {
+    const connection = connectBoard({ sessionId, token, name: storedName() ?? undefined });
+    const unbind = bindBoard(connection.doc);
+    const presence = bindPresence(connection.awareness);
+    setHandle({ sessionId, doc: connection.doc, awareness: connection.awareness, presence });
+    return () => {
+      presence.destroy();
+      unbind();
+      connection.destroy();
+      setHandle(null);
+      useConnectionStore.setState({ status: 'connecting', welcome: null, pending: 0, lastError: null });
+    };
+  }, [sessionId, token]);
+
+  useEffect(() => setWritable(writable), [writable]);
+
+  // Until a name is chosen, others see a default such as "Candidate 2".
+  const sameRole = people.filter((p) => !p.self && p.role === role).length;
+  const shownName = name ?? (role ? `${ROLE_TITLES[role]} ${sameRole + 1}` : 'Guest');
+  useEffect(() => {
+    if (handle && role) handle.presence.setUser({ name: shownName, role });
+  }, [handle, role, shownName]);
+
+  const title = prompt?.title ?? meta.title ?? 'Design board';
+  const showNameDialog = status !== 'denied' && role !== null && (name === null || askName);
+
+  return (
+    <ReactFlowProvider>
+      <div className="board-page">
+        <TopBar sessionId={sessionId} title={title} role={role} onRenameSelf={() => setAskName(true)} />
+        {handle ? (
+          <BoardContext.Provider value={handle}>
+            <div className={`workspace${writable ? '' : ' read-only'}`}>
+              {writable && <Palette />}
+              <Canvas />
+              <SectionsPanel prompt={prompt} readOnly={!writable} />
+            </div>
+          </BoardContext.Provider>
+        ) : (
+          <div className="workspace" />
+        )}
+        {status === 'denied' && (
+          <div className="dialog-backdrop">
+            <div className="dialog" role="alertdialog" aria-labelledby="denied-title">
+              <h2 id="denied-title">This link is not valid</h2>
+              <p>{lastError?.message ?? 'The server did not accept this board link.'}</p>
+              <p className="muted">Check that you copied the whole link, or ask for a new one.</p>
+              <a className="button primary" href="/">
+                Start a new session
+              </a>
+            </div>
+          </div>
+        )}
+        {showNameDialog && (
+          <NameDialog
+            initial={shownName}
+            onSave={(chosen) => {
+              storeName(chosen);
+              setName(chosen);
+              setAskName(false);
+            }}
+            onClose={() => {
+              if (name === null) {
+                storeName(shownName);
+                setName(shownName);
+              }
+              setAskName(false);
+            }}
+          />
+        )}
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,104 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeMouseHandler,
+  type EdgeMouseHandler,
+} from '@xyflow/react';
+import { useCallback, type DragEvent, type PointerEvent } from 'react';
+import { isNodeKind } from '../../../core/src';
+import { addNode, connectNodes, onEdgesChange, onNodesChange } from '../store/board-actions';
+import { startEditing, useBoardStore } from '../store/board';
+import type { DesignEdge, DesignNode } from '../store/board-flow';
+import { useBoard } from './BoardContext';
+import { edgeTypes, nodeTypes } from './nodes/node-types';
+import { PALETTE_MIME } from './Palette';
+import { Cursors } from './presence/Cursors';
+import { RemoteDrags } from './presence/RemoteDrags';
+import { useBoardKeys } from './useBoardKeys';
+
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const PRO_OPTIONS = { hideAttribution: true } as const;
+const MINIMAP_STYLE = { width: 150, height: 100 } as const;
+
+const onConnect = (c: Connection) => connectNodes(c.source, c.target);
+const onNodeDoubleClick: NodeMouseHandler<DesignNode> = (_event, node) => startEditing({ type: 'node', id: node.id });
+const onEdgeDoubleClick: EdgeMouseHandler<DesignEdge> = (_event, edge) => startEditing({ type: 'edge', id: edge.id });
+const miniMapColor = (node: DesignNode) => (node.type === 'area' ? 'rgba(99, 102, 241, 0.15)' : '#94a3b8');
+
+/** The diagram: React Flow over the board store, with drop-to-add, live cursors and keys. */
+export function Canvas() {
+  const flowNodes = useBoardStore((s) => s.flowNodes);
+  const flowEdges = useBoardStore((s) => s.flowEdges);
+  const writable = useBoardStore((s) => s.writable);
+  const { screenToFlowPosition } = useReactFlow();
+  const { presence } = useBoard();
+  useBoardKeys();
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => presence.moveCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [presence, screenToFlowPosition],
+  );
+  const onPointerLeave = useCallback(() => presence.moveCursor(null), [presence]);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+      <ReactFlow<DesignNode, DesignEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDoubleClick={writable ? onNodeDoubleClick : undefined}
+        onEdgeDoubleClick={writable ? onEdgeDoubleClick : undefined}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={writable}
+        nodesConnectable={writable}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        elevateNodesOnSelect={false}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={PRO_OPTIONS}
+        aria-label="Design diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable position="bottom-right" nodeColor={miniMapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
+        <RemoteDrags />
+        <Cursors />
+      </ReactFlow>
+      {flowNodes.length === 0 && (
+        <div className="canvas-empty" aria-hidden="true">
+          {writable ? 'Click a component on the left, or drag it here, to start the diagram.' : 'The diagram is empty so far.'}
+        </div>
+      )}
+    </div>
+  );
+}

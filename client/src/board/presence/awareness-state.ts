@@ -1,0 +1,72 @@
+import type { Role } from '../../../../core/src';
+
+/*
+ * The awareness state each participant publishes (y-protocols awareness, never in the Y.Doc):
+ *   user:   {name, color, role}           who they are
+ *   cursor: {x, y} | null                 pointer in flow coordinates, ~20 Hz
+ *   drag:   {id, x, y} | null             a node being dragged, position as in the document
+ * Remote states come from other browsers, so they are read through the guards below.
+ */
+export interface UserField {
+  name: string;
+  color: string;
+  role: Role | null;
+}
+
+const COLORS = ['#e5484d', '#0090ff', '#30a46c', '#f76b15', '#8e4ec6', '#d6409f', '#12a594', '#ad7f58'];
+
+/** A colour per participant, stable for the life of their connection. */
+export function colorFor(clientId: number): string {
+  return COLORS[clientId % COLORS.length] ?? '#0090ff';
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+export function readUser(state: unknown, clientId: number): UserField | null {
+  const user = isRecord(state) ? state.user : null;
+  if (!isRecord(user) || typeof user.name !== 'string') return null;
+  const role = user.role === 'candidate' || user.role === 'interviewer' || user.role === 'observer' ? user.role : null;
+  const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : colorFor(clientId);
+  return { name: user.name.trim().slice(0, 40) || 'Someone', color, role };
+}
+
+export function readPoint(state: unknown, field: 'cursor'): { x: number; y: number } | null {
+  const value = isRecord(state) ? state[field] : null;
+  return isRecord(value) && isNumber(value.x) && isNumber(value.y) ? { x: value.x, y: value.y } : null;
+}
+
+export function readDrag(state: unknown): { id: string; x: number; y: number } | null {
+  const value = isRecord(state) ? state.drag : null;
+  return isRecord(value) && typeof value.id === 'string' && isNumber(value.x) && isNumber(value.y)
+    ? { id: value.id, x: value.x, y: value.y }
+    : null;
+}
+
+/** Calls `fn` at most every `ms`, always with the latest arguments (trailing call kept). */
+export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: A | null = null;
+  const run = () => {
+    timer = null;
+    last = Date.now();
+    if (pending) {
+      const args = pending;
+      pending = null;
+      fn(...args);
+    }
+  };
+  const throttled = (...args: A) => {
+    pending = args;
+    const wait = ms - (Date.now() - last);
+    if (wait <= 0 && !timer) run();
+    else timer ??= setTimeout(run, Math.max(0, wait));
+  };
+  throttled.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+  return throttled;
+}

@@ -1,0 +1,99 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { setRemoteDrags, useBoardStore } from '../../store/board';
+import type { RemoteDrag } from '../../store/board-flow';
+import { usePresenceStore, type Cursor, type Person } from '../../store/presence';
+import { colorFor, readDrag, readPoint, readUser, throttle, type UserField } from './awareness-state';
+
+/** Awareness messages per second a pointer or a drag may cause. */
+const PUBLISH_INTERVAL_MS = 50;
+
+export interface PresenceBinding {
+  /** Publishes who this user is. */
+  setUser(user: Omit<UserField, 'color'>): void;
+  /** This user's pointer in flow coordinates, or null when it left the canvas; throttled. */
+  moveCursor(point: { x: number; y: number } | null): void;
+  destroy(): void;
+}
+
+/**
+ * Connects awareness to the stores: other people's states become `usePresenceStore` (who is
+ * here, cursors) and remote drags in the board store; this user's drags in progress (the
+ * board store's local state) are published as `drag`.
+ */
+export function bindPresence(awareness: Awareness): PresenceBinding {
+  const self = awareness.clientID;
+
+  const onChange = () => {
+    const people: Person[] = [];
+    const cursors: Cursor[] = [];
+    const drags: Record<string, RemoteDrag> = {};
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = readUser(state, clientId);
+      if (!user) continue;
+      people.push({ clientId, ...user, self: clientId === self });
+      if (clientId === self) continue;
+      const cursor = readPoint(state, 'cursor');
+      if (cursor) cursors.push({ clientId, name: user.name, color: user.color, ...cursor });
+      const drag = readDrag(state);
+      if (drag) drags[drag.id] = { x: drag.x, y: drag.y, color: user.color, name: user.name };
+    }
+    people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    const presence = usePresenceStore.getState();
+    if (!sameList(presence.people, people, (a, b) => a.clientId === b.clientId && a.name === b.name && a.color === b.color && a.role === b.role)) {
+      usePresenceStore.setState({ people });
+    }
+    if (!sameList(presence.cursors, cursors, (a, b) => a.clientId === b.clientId && a.x === b.x && a.y === b.y && a.name === b.name)) {
+      usePresenceStore.setState({ cursors });
+    }
+    const before = useBoardStore.getState().remoteDrags;
+    const keys = Object.keys(drags);
+    const same =
+      keys.length === Object.keys(before).length &&
+      keys.every((id) => before[id]?.x === drags[id]?.x && before[id]?.y === drags[id]?.y && before[id]?.color === drags[id]?.color);
+    if (!same) setRemoteDrags(drags);
+  };
+  awareness.on('change', onChange);
+  onChange();
+
+  const publishDrag = throttle((drag: { id: string; x: number; y: number }) => awareness.setLocalStateField('drag', drag), PUBLISH_INTERVAL_MS);
+  let dragging = false;
+  const unsubscribe = useBoardStore.subscribe((s, prev) => {
+    if (s.local === prev.local) return;
+    const id = Object.keys(s.local).find((key) => s.local[key]?.dragging && s.local[key]?.position);
+    const position = id ? s.local[id]?.position : undefined;
+    if (id && position) {
+      dragging = true;
+      publishDrag({ id, x: Math.round(position.x), y: Math.round(position.y) });
+    } else if (dragging) {
+      dragging = false;
+      publishDrag.cancel();
+      // After the drop's document write has gone out, so others never see the node jump back.
+      queueMicrotask(() => awareness.setLocalStateField('drag', null));
+    }
+  });
+
+  const publishCursor = throttle((point: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', point), PUBLISH_INTERVAL_MS);
+
+  return {
+    setUser(user) {
+      awareness.setLocalStateField('user', { ...user, color: colorFor(self) });
+    },
+    moveCursor(point) {
+      publishCursor(point ? { x: Math.round(point.x), y: Math.round(point.y) } : null);
+    },
+    destroy() {
+      awareness.off('change', onChange);
+      unsubscribe();
+      publishDrag.cancel();
+      publishCursor.cancel();
+      usePresenceStore.setState({ people: [], cursors: [] });
+    },
+  };
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return y !== undefined && same(x, y);
+  });
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId } from '../../../core/src';
+import { useBoard } from '../board/BoardContext';
+import type { PromptDetails } from '../session/api';
+import { PromptCard } from './PromptCard';
+import { bindTextarea } from './textarea-binding';
+
+const PLACEHOLDERS: Record<SectionId, string> = {
+  requirements: 'Functional requirements (what it does) and non-functional ones (latency, availability, consistency, scale)…',
+  estimation: 'Back-of-the-envelope numbers: users, requests per second, read/write ratio, storage per year, bandwidth…',
+  api: 'Endpoints or RPCs with their inputs and outputs, e.g. POST /urls {longUrl} → {code}…',
+  'data-model': 'Entities, keys and indexes; which store holds what, and why…',
+  'high-level-design': 'How a request flows through the components on the canvas…',
+  scaling: 'Partitioning, replication, caching, hot keys, what grows first…',
+  reliability: 'Failure modes, retries, idempotency, timeouts, backups, monitoring…',
+  'trade-offs': 'What you chose over what, and what you would revisit with more time…',
+  notes: 'Anything else worth keeping…',
+};
+
+/** The written parts of the design, one tab per section, each bound to its Y.Text. */
+export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | null; readOnly: boolean }) {
+  const [active, setActive] = useState<SectionId>('requirements');
+  return (
+    <aside className="sections-panel" aria-label="Design sections">
+      <PromptCard prompt={prompt} />
+      <div className="section-tabs" role="tablist" aria-label="Sections">
+        {SECTION_IDS.map((id) => (
+          <SectionTab key={id} id={id} active={id === active} onSelect={() => setActive(id)} />
+        ))}
+      </div>
+      <div className="section-body" role="tabpanel" id={`section-panel-${active}`} aria-labelledby={`section-tab-${active}`}>
+        <SectionEditor key={active} id={active} readOnly={readOnly} />
+      </div>
+    </aside>
+  );
+}
+
+function SectionTab({ id, active, onSelect }: { id: SectionId; active: boolean; onSelect: () => void }) {
+  const { doc } = useBoard();
+  const text = sectionText(doc, id);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      text.observe(notify);
+      return () => text.unobserve(notify);
+    },
+    [text],
+  );
+  const filled = useSyncExternalStore(subscribe, () => text.length > 0);
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`section-tab-${id}`}
+      aria-selected={active}
+      aria-controls={`section-panel-${id}`}
+      className={`section-tab${active ? ' active' : ''}${filled ? ' filled' : ''}`}
+      onClick={onSelect}
+      data-testid={`section-tab-${id}`}
+    >
+      {SECTION_TITLES[id]}
+      {filled && <span className="section-filled" aria-label="(has text)" />}
+    </button>
+  );
+}
+
+function SectionEditor({ id, readOnly }: { id: SectionId; readOnly: boolean }) {
+  const { doc } = useBoard();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const textarea = ref.current;
+    return textarea ? bindTextarea(textarea, sectionText(doc, id)) : undefined;
+  }, [doc, id]);
+  return (
+    <textarea
+      ref={ref}
+      className="section-text"
+      aria-label={`${SECTION_TITLES[id]} section`}
+      placeholder={readOnly ? 'Nothing written yet.' : PLACEHOLDERS[id]}
+      readOnly={readOnly}
+      maxLength={BOARD_LIMITS.maxSectionLength}
+      spellCheck
+      data-testid={`section-${id}`}
+    />
+  );
+}

@@ -2,8 +2,17 @@ import { io, type Socket } from 'socket.io-client';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../../core/src';
+import {
+  INTERVIEW_EVENTS,
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type PrivateInterview,
+  type PublicInterview,
+  type ServerToClientEvents,
+} from '../../../core/src';
 import { useConnectionStore } from '../store/connection';
+import { useInterviewStore } from '../store/interview';
 import { SyncClient } from './sync-client';
 
 export interface BoardConnection {
@@ -32,6 +41,23 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     socket,
     onState: (state) => useConnectionStore.setState(state),
   });
+  // The interview events sit outside the typed board protocol; they are checked by zod on the server.
+  const loose = socket as unknown as Socket;
+  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) => useInterviewStore.setState({ interview: view.interview, questions: view.questions }));
+  loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
+  useInterviewStore.setState({
+    interview: null,
+    questions: [],
+    private: null,
+    send: async (event, payload) => {
+      try {
+        return (await loose.timeout(10_000).emitWithAck(event, payload)) as Ack<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'UNAVAILABLE', message: 'no answer from the server; try again' } };
+      }
+    },
+  });
+
   // Connect once local edits are loaded, so the first exchange already carries them; if
   // IndexedDB is unavailable or slow (private windows), connect anyway rather than hang.
   const loaded = new Promise((resolve) => setTimeout(resolve, 1500));

@@ -3,18 +3,9 @@ import { formatDesignDoc, parseDesignDoc } from '../../../core/src/designdoc';
 import { NODE_KINDS } from '../../../core/src/board/kinds';
 import { SECTION_IDS } from '../../../core/src/board/sections';
 import { boardSchema, type Board, type BoardEdge, type BoardNode } from '../../../core/src/board/schema';
+import { seededRandom } from '../../support/random';
 
-/** mulberry32: small, seeded, good enough to pick test data; a failing seed reproduces exactly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const NASTY_LABEL_PARTS = [
   'API', 'Redis cache', 'Load balancer', '"quoted"', "it's", '[brackets]', '(parens)', '{braces}', '|pipe|',

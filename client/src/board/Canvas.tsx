@@ -10,11 +10,16 @@ import {
   type NodeMouseHandler,
   type EdgeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, type DragEvent, type PointerEvent } from 'react';
 import { isNodeKind } from '../../../core/src';
 import { addNode, connectNodes, onEdgesChange, onNodesChange } from '../store/board-actions';
 import { startEditing, useBoardStore } from '../store/board';
 import type { DesignEdge, DesignNode } from '../store/board-flow';
+import { bindHistory } from '../store/board-history';
+import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
+import { BoardToolbar } from './BoardToolbar';
+import { NodeInspector } from './NodeInspector';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useBoard } from './BoardContext';
 import { edgeTypes, nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './Palette';
@@ -25,6 +30,10 @@ import { useBoardKeys } from './useBoardKeys';
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 const MINIMAP_STYLE = { width: 150, height: 100 } as const;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+/** Left drag on the empty canvas box-selects; the middle and right buttons (or Space + drag) pan. */
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 const onConnect = (c: Connection) => connectNodes(c.source, c.target);
 const onNodeDoubleClick: NodeMouseHandler<DesignNode> = (_event, node) => startEditing({ type: 'node', id: node.id });
@@ -37,8 +46,12 @@ export function Canvas() {
   const flowEdges = useBoardStore((s) => s.flowEdges);
   const writable = useBoardStore((s) => s.writable);
   const { screenToFlowPosition } = useReactFlow();
-  const { presence } = useBoard();
+  const { presence, doc } = useBoard();
+  const snap = useBoardUi((s) => s.snap);
+  const theme = useBoardUi((s) => s.theme);
   useBoardKeys();
+  useEffect(() => bindHistory(doc), [doc]);
+  useEffect(() => applyTheme(theme), [theme]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -81,6 +94,11 @@ export function Canvas() {
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         elevateNodesOnSelect={false}
+        selectionOnDrag
+        panOnDrag={PAN_BUTTONS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        snapToGrid={snap}
+        snapGrid={SNAP_GRID}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
@@ -88,15 +106,18 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
         aria-label="Design diagram"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={miniMapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
         <RemoteDrags />
         <Cursors />
       </ReactFlow>
+      <BoardToolbar />
+      <NodeInspector />
+      <ShortcutsDialog />
       {flowNodes.length === 0 && (
-        <div className="canvas-empty" aria-hidden="true">
-          {writable ? 'Click a component on the left, or drag it here, to start the diagram.' : 'The diagram is empty so far.'}
+        <div className="canvas-empty" data-testid="empty-hint">
+          {writable ? 'Add a component from the palette or press ? for shortcuts' : 'The diagram is empty so far.'}
         </div>
       )}
     </div>

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { deleteSelection } from '../store/board-actions';
 import { selectedNodeIds, selectOnly, startEditing, useBoardStore } from '../store/board';
+import { redo, undo } from '../store/board-history';
+import { setShortcutsOpen, useBoardUi } from '../store/board-ui';
+import { copySelection, duplicateSelection, paste } from '../store/clipboard';
 
 /** Keys count for the board only when focus is on the canvas (or nowhere), not in a field or on a button. */
 function forBoard(target: EventTarget | null): boolean {
@@ -9,17 +12,59 @@ function forBoard(target: EventTarget | null): boolean {
   return target.closest('.react-flow') !== null;
 }
 
+/** The shortcuts, as the `?` overlay lists them. */
+export const SHORTCUTS: readonly (readonly [keys: string, action: string])[] = [
+  ['Ctrl/⌘ Z', 'Undo'],
+  ['Ctrl/⌘ Shift Z, Ctrl Y', 'Redo'],
+  ['Ctrl/⌘ C', 'Copy selected components'],
+  ['Ctrl/⌘ V', 'Paste'],
+  ['Ctrl/⌘ D', 'Duplicate selected components'],
+  ['Delete / Backspace', 'Delete the selection'],
+  ['Enter', 'Rename the selected component or label the edge'],
+  ['Escape', 'Clear the selection, close this overlay'],
+  ['Shift click', 'Add to the selection'],
+  ['Drag on empty canvas', 'Select with a box'],
+  ['Space drag, right drag', 'Pan'],
+  ['?', 'Show these shortcuts'],
+];
+
 /**
  * Board keys, for the canvas only (not while typing or on a button): Delete/Backspace removes the selection,
- * Enter renames the one selected node (or labels the one selected edge), Escape clears the selection.
+ * Enter renames the one selected node (or labels the one selected edge), Escape clears the selection,
+ * Ctrl/⌘ with Z, Y, C, V, D for undo, redo, copy, paste and duplicate; `?` shows the shortcuts.
  */
 export function useBoardKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !forBoard(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Escape' && useBoardUi.getState().shortcutsOpen) {
+        event.preventDefault();
+        setShortcutsOpen(false);
+        return;
+      }
+      if (event.defaultPrevented || !forBoard(event.target) || event.altKey) return;
       const s = useBoardStore.getState();
       if (s.editing) return;
-      if (event.key === 'Delete' || event.key === 'Backspace') {
+      if (event.ctrlKey || event.metaKey) {
+        const key = event.key.toLowerCase();
+        if (key === 'c') {
+          if (selectedNodeIds(s).length === 0) return;
+          event.preventDefault();
+          void copySelection();
+          return;
+        }
+        if (!s.writable) return;
+        if (key === 'z' && !event.shiftKey) undo();
+        else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+        else if (key === 'v') void paste();
+        else if (key === 'd') duplicateSelection();
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (event.key === '?') {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (event.key === 'Delete' || event.key === 'Backspace') {
         if (!s.writable) return;
         event.preventDefault();
         deleteSelection();

@@ -246,3 +246,22 @@ export function deleteSelection(): void {
     removeEdges(s.doc, edgeIds);
   }, LOCAL_ORIGIN);
 }
+
+/** Changes a component's kind; a group cannot become a component or the other way round. */
+export function setNodeKind(id: string, kind: NodeKind): void {
+  const s = writer();
+  const node = s?.nodes.get(id);
+  if (!s || !node || node.kind === kind || node.kind === 'group' || kind === 'group') return;
+  s.doc.transact(() => patchNode(s.doc, id, { kind }), LOCAL_ORIGIN);
+}
+
+/** Sets (or, with an empty value, clears) one per-kind property such as a database's engine. */
+export function setNodeProp(id: string, key: string, value: string): void {
+  const s = writer();
+  const node = s?.nodes.get(id);
+  if (!s || !node || (node.props[key] ?? '') === value) return;
+  const props = { ...node.props };
+  if (value) props[key] = value;
+  else delete props[key];
+  s.doc.transact(() => patchNode(s.doc, id, { props }), LOCAL_ORIGIN);
+}

@@ -4,6 +4,7 @@ import { NODE_KIND_LABELS, type NodeKind } from '../../../../core/src';
 import { renameNode } from '../../store/board-actions';
 import { startEditing, useBoardStore } from '../../store/board';
 import type { DesignNode } from '../../store/board-flow';
+import { shownProps } from '../kind-props';
 import { KindIcon } from '../KindIcon';
 import { LabelInput } from './LabelInput';
 
@@ -83,6 +84,11 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         )}
         {node.kind !== 'note' && node.label !== NODE_KIND_LABELS[node.kind] && (
           <span className="design-node-kind">{NODE_KIND_LABELS[node.kind]}</span>
+        )}
+        {shownProps(node.kind, node.props).length > 0 && (
+          <span className="design-node-props" data-testid="node-props">
+            {shownProps(node.kind, node.props).join(' · ')}
+          </span>
         )}
         {notes && <span className="design-node-notes">{notes.length > 80 ? `${notes.slice(0, 80)}…` : notes}</span>}
       </span>

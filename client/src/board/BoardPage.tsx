@@ -12,6 +12,7 @@ import { Palette } from './Palette';
 import { NameDialog } from './presence/NameDialog';
 import { storedName, storeName } from './presence/name';
 import { bindPresence } from './presence/presence-binding';
+import { InterviewDock } from '../interview/InterviewDock';
 import { TopBar } from './TopBar';
 import { useBoardMeta, usePromptDetails } from './useBoardMeta';
 
@@ -59,6 +60,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
     <ReactFlowProvider>
       <div className="board-page">
         <TopBar sessionId={sessionId} title={title} role={role} onRenameSelf={() => setAskName(true)} />
+        <InterviewDock sessionId={sessionId} token={token} />
         {handle ? (
           <BoardContext.Provider value={handle}>
             <div className={`workspace${writable ? '' : ' read-only'}`}>

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { sessionApi, type SessionSummary, type Timeline } from './api';
+import { clock, phaseTitle, timeOfDay } from './format';
+import { QuestionsList } from './QuestionsList';
+import { Replay } from './Replay';
+import { ReviewTable } from './ReviewTable';
+import './interview.css';
+
+/** After the round: both reviews, the questions and answers, time per phase, and a replay of the board. */
+export function SummaryPage({ sessionId, token }: { sessionId: string; token: string }) {
+  const [data, setData] = useState<{ summary: SessionSummary; timeline: Timeline } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([sessionApi<SessionSummary>(sessionId, token, '/summary'), sessionApi<Timeline>(sessionId, token, '/timeline')])
+      .then(([summary, timeline]) => live && setData({ summary, timeline }))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [sessionId, token]);
+
+  if (error) {
+    return (
+      <main className="sum-page">
+        <h1>Summary unavailable</h1>
+        <p className="iv-error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!data) return <div className="loading-page">Loading the summary…</div>;
+  const { summary, timeline } = data;
+  const { session, reviews, questions, phases } = summary;
+
+  return (
+    <main className="sum-page" data-testid="summary">
+      <header className="sum-header">
+        <a className="brand" href="/">
+          ◆ Designroom
+        </a>
+        <h1>{summary.board.meta.title ?? session.prompt}</h1>
+        <p className="muted">
+          {session.mode === 'live' ? 'Live interview' : 'Solo practice'} · started {new Date(session.createdAt).toLocaleString()}
+          {session.closedAt ? ` · ended ${new Date(session.closedAt).toLocaleString()}` : ' · still in progress'}
+        </p>
+        <a className="button small" href={`/s/${session.id}`}>
+          Back to the board
+        </a>
+      </header>
+
+      {reviews.rules ? (
+        <ReviewTable review={reviews.rules} title="Rules review" testId="rules-review" />
+      ) : (
+        <section className="sum-card">
+          <h2>Rules review</h2>
+          <p className="muted">Made when the session ends.</p>
+        </section>
+      )}
+      {reviews.human && <ReviewTable review={reviews.human} title="Interviewer's review" testId="human-review" />}
+
+      <div className="sum-columns">
+        <section className="sum-card" data-testid="summary-questions">
+          <h2>Questions and answers</h2>
+          <QuestionsList questions={questions} answering={false} closed />
+        </section>
+        <section className="sum-card" data-testid="summary-phases">
+          <h2>Time per phase</h2>
+          {phases.length === 0 ? (
+            <p className="muted">The timer was never started.</p>
+          ) : (
+            <table className="sum-table">
+              <tbody>
+                {phases.map((p, i) => (
+                  <tr key={`${p.phase}-${i}`}>
+                    <th scope="row">{phaseTitle(p.phase)}</th>
+                    <td className="sum-score">{clock(p.ms)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <section className="sum-card" data-testid="summary-replay">
+        <h2>Replay</h2>
+        {timeline.points.length > 0 && (
+          <p className="muted">
+            {timeline.points.length} changes from {timeOfDay(timeline.points[0]!.at)} to {timeOfDay(timeline.points.at(-1)!.at)}
+          </p>
+        )}
+        <Replay sessionId={sessionId} token={token} timeline={timeline} />
+      </section>
+    </main>
+  );
+}

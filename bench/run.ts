@@ -1,5 +1,8 @@
 /** `npm run bench`: every benchmark in turn, printing figures with the machine they ran on. */
 import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { runClientBench } from './client.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 
@@ -10,7 +13,9 @@ console.log(`Date: ${new Date().toISOString()}\n`);
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
   ['Live sync (real server, SQLite)', runSyncBench],
+  ['Board page in headless Chromium', runClientBench],
 ];
+if (!existsSync('dist/client/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 for (const [name, run] of benches) {
   console.log(`## ${name}`);
   console.log(await run());

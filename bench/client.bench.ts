@@ -1,0 +1,75 @@
+/**
+ * The board page in headless Chromium with a 300-node, 400-edge board: time to first render
+ * (navigation until all nodes are in the DOM), time until 100 remote updates are all on
+ * screen, and the gzipped size of the JavaScript and CSS the board page loads.
+ * Needs the built client (`npm run build`). Prints figures; never passes or fails.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { patchNode, putEdge, putNode, NODE_KINDS } from '../core/src';
+import { launchBrowser } from '../tests/e2e/browser';
+import { connectClient, createSession } from '../tests/support/board-client';
+import { startServer } from '../tests/support/server';
+
+const NODES = 300;
+const EDGES = 400;
+
+function bundleSizes(): string {
+  const dir = 'dist/client/assets';
+  // The board page loads the entry, the board chunk and the interview chunk, with their CSS;
+  // elk (auto-layout) and the summary page load only when used.
+  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && !/^(elk|SummaryPage)/.test(f));
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const bytes = readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return `board page JS + CSS: ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (${files.length} files)`;
+}
+
+export async function runClientBench(): Promise<string> {
+  const lines = [bundleSizes()];
+  const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
+  const browser = await launchBrowser();
+  try {
+    const session = await createSession(server.url);
+    const author = connectClient(server.url, session.id, session.tokens.interviewer);
+    await author.until((s) => s.status === 'saved', 'synced');
+    author.doc.transact(() => {
+      for (let i = 0; i < NODES; i++) {
+        putNode(author.doc, { id: `n${i}`, kind: NODE_KINDS[i % 16]!, label: `Component ${i}`, x: (i % 20) * 220, y: Math.floor(i / 20) * 120, notes: '', props: {} });
+      }
+      for (let i = 0; i < EDGES; i++) {
+        putEdge(author.doc, { id: `e${i}`, source: `n${i % NODES}`, target: `n${(i * 7 + 1) % NODES}`, label: i % 5 === 0 ? 'calls' : '', mode: i % 3 === 0 ? 'async' : 'sync' });
+      }
+    });
+    await author.until((s) => s.status === 'saved', 'board stored');
+
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const t0 = performance.now();
+    await page.goto(`${server.url}${session.links.candidate}`);
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, NODES, { timeout: 60_000 });
+    lines.push(`first render of ${NODES} nodes / ${EDGES} edges: ${(performance.now() - t0).toFixed(0)} ms (navigation to all nodes in the DOM)`);
+    await page.waitForSelector('[data-testid="connection-status"][data-status="saved"]');
+
+    // 100 remote edits, each its own update, as another participant dragging things around.
+    const t1 = performance.now();
+    for (let i = 0; i < 100; i++) author.doc.transact(() => patchNode(author.doc, `n${i}`, { label: `Moved ${i}` }));
+    await page.waitForFunction(() => document.body.innerText.includes('Moved 99') && document.body.innerText.includes('Moved 0'), undefined, { timeout: 60_000 });
+    lines.push(`100 remote updates applied and on screen: ${(performance.now() - t1).toFixed(0)} ms`);
+    author.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(await runClientBench());
+}

@@ -3,6 +3,7 @@ import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId 
 import { useBoard } from '../board/BoardContext';
 import type { PromptDetails } from '../session/api';
 import { PromptCard } from './PromptCard';
+import { SectionPreview } from './SectionPreview';
 import { bindTextarea } from './textarea-binding';
 
 const PLACEHOLDERS: Record<SectionId, string> = {
@@ -20,6 +21,7 @@ const PLACEHOLDERS: Record<SectionId, string> = {
 /** The written parts of the design, one tab per section, each bound to its Y.Text. */
 export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | null; readOnly: boolean }) {
   const [active, setActive] = useState<SectionId>('requirements');
+  const [preview, setPreview] = useState(false);
   return (
     <aside className="sections-panel" aria-label="Design sections">
       <PromptCard prompt={prompt} />
@@ -29,7 +31,15 @@ export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | nu
         ))}
       </div>
       <div className="section-body" role="tabpanel" id={`section-panel-${active}`} aria-labelledby={`section-tab-${active}`}>
-        <SectionEditor key={active} id={active} readOnly={readOnly} />
+        <div className="section-mode">
+          <button type="button" aria-pressed={!preview} className={preview ? '' : 'active'} onClick={() => setPreview(false)}>
+            Write
+          </button>
+          <button type="button" aria-pressed={preview} className={preview ? 'active' : ''} onClick={() => setPreview(true)} data-testid="section-preview-toggle">
+            Preview
+          </button>
+        </div>
+        {preview ? <SectionPreview key={active} id={active} /> : <SectionEditor key={active} id={active} readOnly={readOnly} />}
       </div>
     </aside>
   );

@@ -17,6 +17,7 @@ import { startEditing, useBoardStore } from '../store/board';
 import type { DesignEdge, DesignNode } from '../store/board-flow';
 import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
+import { Comments } from '../comments/Comments';
 import { BoardToolbar } from './BoardToolbar';
 import { NodeInspector } from './NodeInspector';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -114,6 +115,7 @@ export function Canvas() {
       </ReactFlow>
       <BoardToolbar />
       <NodeInspector />
+      <Comments />
       <ShortcutsDialog />
       {flowNodes.length === 0 && (
         <div className="canvas-empty" data-testid="empty-hint">

@@ -1,0 +1,55 @@
+/**
+ * Comments in real Chromium against the real server: added by one person, resolved by another,
+ * shown as plain text, read-only for observers. Every wait is for a condition, never a sleep.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserFixture } from './fixture';
+
+const fx = useBrowserFixture();
+
+async function openComments(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Comments', exact: true }).click();
+  await page.getByTestId('comments-panel').waitFor();
+}
+
+async function addComment(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'New comment' }).fill(text);
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+}
+
+describe('comments e2e', () => {
+  it('syncs, resolves, escapes and hides the input from observers', async () => {
+    const session = await fx.createSession();
+    const { page: candidate, dialogs } = await fx.openBoard(session.links.candidate, 'Ada');
+    const { page: interviewer, dialogs: interviewerDialogs } = await fx.openBoard(session.links.interviewer, 'Grace');
+
+    await openComments(candidate);
+    await openComments(interviewer);
+    await addComment(candidate, 'Where is the cache?');
+
+    const seen = interviewer.locator('[data-testid="comment"]', { hasText: 'Where is the cache?' });
+    await seen.waitFor();
+    await expect(seen.textContent()).resolves.toContain('Ada');
+    await seen.getByRole('button', { name: 'Resolve' }).click();
+    await candidate.locator('[data-testid="comment"][data-resolved="true"]', { hasText: 'Where is the cache?' }).waitFor();
+    await candidate.locator('[data-testid="comment"]').getByRole('button', { name: 'Reopen' }).waitFor();
+
+    const evil = '<img src=x onerror=alert(1)>';
+    await addComment(candidate, evil);
+    await interviewer.locator('[data-testid="comment"]', { hasText: evil }).waitFor();
+    for (const page of [candidate, interviewer]) {
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(await page.locator('.comment-text', { hasText: evil }).textContent()).toBe(evil);
+    }
+
+    const { page: observer, dialogs: observerDialogs } = await fx.openBoard(session.links.observer, 'Oscar');
+    await openComments(observer);
+    await observer.locator('[data-testid="comment"]', { hasText: evil }).waitFor();
+    expect(await observer.locator('[data-testid="comment"]').count()).toBe(2);
+    expect(await observer.getByRole('textbox', { name: 'New comment' }).count()).toBe(0);
+    expect(await observer.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    expect(await observer.locator('img[src="x"]').count()).toBe(0);
+    expect([...dialogs, ...interviewerDialogs, ...observerDialogs]).toEqual([]);
+  });
+});

@@ -3,68 +3,32 @@
  * other's nodes, labels, connections and section text; an observer cannot change anything.
  * Every wait is for a condition in the page, never a fixed sleep.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dragBy } from './canvas-queries';
+import { useBrowserFixture, waitForEdgeCount, waitForNodeCount } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const fx = useBrowserFixture();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-interface Session {
-  id: string;
-  links: Record<'candidate' | 'interviewer' | 'observer', string>;
-}
-
-async function createSession(mode: 'live' | 'solo' = 'live'): Promise<Session> {
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'url-shortener', mode }),
+/** Waits until the database node stands more than 40 px to the right of the service node. */
+const databaseRightOfService = (page: Page) =>
+  page.waitForFunction(() => {
+    const [a, b] = ['service', 'database'].map((k) => document.querySelector(`[data-kind="${k}"]`)!.getBoundingClientRect());
+    return b!.left - a!.right > 40;
   });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Session;
-}
-
-/** Opens a board link in a fresh browser profile, answers the name question, waits until synced. */
-async function openBoard(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url + link);
-  await page.getByTestId('name-input').fill(name);
-  await page.getByRole('dialog', { name: 'What should others call you?' }).getByRole('button', { name: 'Save' }).click();
-  await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
-  return page;
-}
-
-const nodeCount = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, count);
 
 describe('board e2e', () => {
   it('shows nodes, renames, connections and deletions from one browser in the other', async () => {
-    const session = await createSession();
-    const candidate = await openBoard(session.links.candidate, 'Ada');
-    const interviewer = await openBoard(session.links.interviewer, 'Grace');
+    const session = await fx.createSession();
+    const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
+    const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Grace');
 
     // Presence: each sees the other by name.
     await candidate.locator('[data-testid="presence"] [aria-label^="Grace"]').waitFor();
     await interviewer.locator('[data-testid="presence"] [aria-label^="Ada"]').waitFor();
 
     await candidate.getByRole('button', { name: 'Add service' }).click();
-    await nodeCount(interviewer, 1);
+    await waitForNodeCount(interviewer, 1);
     await interviewer.locator('.react-flow__node', { hasText: 'Service' }).waitFor();
 
     // Rename in place: double-click, type, Enter.
@@ -76,14 +40,11 @@ describe('board e2e', () => {
 
     // A second node from the other side, then a connection dragged between handles.
     await interviewer.getByRole('button', { name: 'Add database' }).click();
-    await nodeCount(candidate, 2);
+    await waitForNodeCount(candidate, 2);
     const service = candidate.locator('.react-flow__node:has([data-kind="service"])');
     const database = candidate.locator('.react-flow__node:has([data-kind="database"])');
     await dragBy(candidate, database.locator('[data-kind="database"]'), 260, 0);
-    await candidate.waitForFunction(() => {
-      const [a, b] = ['service', 'database'].map((k) => document.querySelector(`[data-kind="${k}"]`)!.getBoundingClientRect());
-      return b!.left - a!.right > 40;
-    });
+    await databaseRightOfService(candidate);
     await service.hover();
     const from = (await service.locator('.react-flow__handle-right').boundingBox())!;
     await database.hover();
@@ -92,25 +53,22 @@ describe('board e2e', () => {
     await candidate.mouse.down();
     await candidate.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
     await candidate.mouse.up();
-    await interviewer.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 1);
+    await waitForEdgeCount(interviewer, 1);
 
     // The drag was written when it ended: the other browser has the node at its new place.
-    await interviewer.waitForFunction(() => {
-      const [a, b] = ['service', 'database'].map((k) => document.querySelector(`[data-kind="${k}"]`)!.getBoundingClientRect());
-      return b!.left - a!.right > 40;
-    });
+    await databaseRightOfService(interviewer);
 
     // Delete key removes the selected node (and its edge) everywhere.
     await candidate.locator('[data-kind="database"]').click();
     await candidate.keyboard.press('Delete');
-    await nodeCount(interviewer, 1);
-    await interviewer.waitForFunction(() => document.querySelectorAll('.react-flow__edge').length === 0);
+    await waitForNodeCount(interviewer, 1);
+    await waitForEdgeCount(interviewer, 0);
   });
 
   it('section text typed in one browser appears in the other', async () => {
-    const session = await createSession();
-    const candidate = await openBoard(session.links.candidate, 'Ada');
-    const interviewer = await openBoard(session.links.interviewer, 'Grace');
+    const session = await fx.createSession();
+    const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
+    const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Grace');
 
     await candidate.getByTestId('section-tab-estimation').click();
     await interviewer.getByTestId('section-tab-estimation').click();
@@ -136,12 +94,12 @@ describe('board e2e', () => {
   });
 
   it('an observer sees the board but has no palette and cannot edit', async () => {
-    const session = await createSession();
-    const candidate = await openBoard(session.links.candidate, 'Ada');
-    const observer = await openBoard(session.links.observer, 'Olivia');
+    const session = await fx.createSession();
+    const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
+    const { page: observer } = await fx.openBoard(session.links.observer, 'Olivia');
 
     await candidate.getByRole('button', { name: 'Add cache' }).click();
-    await nodeCount(observer, 1);
+    await waitForNodeCount(observer, 1);
     expect(await observer.locator('nav.palette').count()).toBe(0);
     expect(await observer.getByRole('button', { name: /^Add / }).count()).toBe(0);
     expect(await observer.getByTestId('section-requirements').getAttribute('readonly')).not.toBeNull();
@@ -151,31 +109,18 @@ describe('board e2e', () => {
     expect(await observer.getByRole('textbox', { name: 'Component name' }).count()).toBe(0);
     await observer.locator('[data-kind="cache"]').click();
     await observer.keyboard.press('Delete');
-    await nodeCount(observer, 1);
-    await nodeCount(candidate, 1);
+    await waitForNodeCount(observer, 1);
+    await waitForNodeCount(candidate, 1);
   });
 
   it('explains a link without a token, and one the server refuses', async () => {
-    const session = await createSession();
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/s/${session.id}`);
+    const session = await fx.createSession();
+    const { page } = await fx.newPage();
+    await page.goto(`${fx.server.url}/s/${session.id}`);
     await page.getByRole('heading', { name: 'This board link is incomplete' }).waitFor();
 
-    await page.goto(`${server.url}/s/${session.id}#token=${'x'.repeat(43)}`);
+    await page.goto(`${fx.server.url}/s/${session.id}#token=${'x'.repeat(43)}`);
     await page.locator('[data-testid="connection-status"][data-status="denied"]').waitFor();
     await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
   });
 });
-
-async function dragBy(page: Page, target: ReturnType<Page['locator']>, dx: number, dy: number): Promise<void> {
-  const box = (await target.boundingBox())!;
-  const x = box.x + 16;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-  await page.mouse.move(x + dx, y + dy, { steps: 5 });
-  await page.mouse.up();
-}

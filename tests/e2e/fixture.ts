@@ -20,10 +20,17 @@ export interface BrowserFixture {
   readonly browser: Browser;
   /** Creates a session through the HTTP API, as the home page does. */
   createSession(mode?: 'live' | 'solo', prompt?: string): Promise<CreatedSession>;
+  /** PUTs a Markdown design doc over the session's board as the candidate; the caller checks the response. */
+  putDocument(session: CreatedSession, markdown: string): Promise<Response>;
   /** A blank page in its own browser profile (its own sessionStorage and cookies). */
   newPage(options?: BrowserContextOptions): Promise<OpenedPage>;
   /** Opens a board link, answers the name question and waits until the board says saved. */
   openBoard(link: string, name: string, options?: BrowserContextOptions): Promise<OpenedPage>;
+  /**
+   * SIGKILLs the server and starts it again on the same port and data directory. From then on
+   * `server` is the new process (its `url` is unchanged) and it is the one stopped after the tests.
+   */
+  killAndRestartServer(): Promise<RunningServer>;
 }
 
 export function useBrowserFixture(serverOptions: StartOptions = {}): BrowserFixture {
@@ -55,6 +62,12 @@ export function useBrowserFixture(serverOptions: StartOptions = {}): BrowserFixt
       return need(browser, 'the browser');
     },
     createSession: (mode = 'live', prompt = 'url-shortener') => createSession(fixture.server.url, prompt, mode),
+    putDocument: (session, markdown) =>
+      fetch(`${fixture.server.url}/api/sessions/${session.id}/document`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${session.tokens.candidate}`, 'content-type': 'text/markdown' },
+        body: markdown,
+      }),
     async newPage(options = {}) {
       const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
       contexts.push(context);
@@ -75,14 +88,20 @@ export function useBrowserFixture(serverOptions: StartOptions = {}): BrowserFixt
       await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
       return opened;
     },
+    async killAndRestartServer() {
+      const dead = fixture.server;
+      await dead.kill();
+      server = await dead.restart();
+      return server;
+    },
   };
   return fixture;
 }
 
-/** Waits until the page shows exactly `count` nodes. */
-export const waitForNodeCount = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, count);
+/** Waits until the page shows exactly `count` nodes (within Playwright's default timeout unless given one). */
+export const waitForNodeCount = (page: Page, count: number, options: { timeout?: number } = {}) =>
+  page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, count, options);
 
-/** Waits until the page shows exactly `count` edges. */
-export const waitForEdgeCount = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count);
+/** Waits until the page shows exactly `count` edges (within Playwright's default timeout unless given one). */
+export const waitForEdgeCount = (page: Page, count: number, options: { timeout?: number } = {}) =>
+  page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count, options);

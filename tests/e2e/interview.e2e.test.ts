@@ -3,71 +3,21 @@
  * (follow-up, answer, scores, end, summary) and user-written text that looks like HTML staying
  * text everywhere. Every wait is for a condition in the page, never a fixed sleep.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserFixture, waitForNodeCount, type OpenedPage } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const fx = useBrowserFixture();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-type Role = 'candidate' | 'interviewer' | 'observer';
-interface Session {
-  id: string;
-  links: Record<Role, string>;
-}
-
-async function createSession(): Promise<Session> {
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'url-shortener', mode: 'live' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Session;
-}
-
-const tokenOf = (link: string) => new URLSearchParams(link.split('#')[1]).get('token')!;
-
-async function newPage(): Promise<{ page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return { page, dialogs };
-}
-
-/** Opens a board link in a fresh browser profile, answers the name question, waits until synced. */
-async function openBoard(link: string, name: string): Promise<{ page: Page; dialogs: string[] }> {
-  const opened = await newPage();
-  const { page } = opened;
-  await page.goto(server.url + link);
-  await page.getByTestId('name-input').fill(name);
-  await page.getByRole('dialog', { name: 'What should others call you?' }).getByRole('button', { name: 'Save' }).click();
-  await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
-  await page.getByTestId('interview-bar').waitFor();
+/** Opens a board link as `fx.openBoard` does, then waits for the interview bar around it. */
+async function openBoard(link: string, name: string): Promise<OpenedPage> {
+  const opened = await fx.openBoard(link, name);
+  await opened.page.getByTestId('interview-bar').waitFor();
   return opened;
 }
 
 describe('interview e2e', () => {
   it('runs a whole round: follow-up, answer, scores, end, summary with both reviews', async () => {
-    const session = await createSession();
+    const session = await fx.createSession();
     const { page: interviewer } = await openBoard(session.links.interviewer, 'Grace');
     const { page: candidate } = await openBoard(session.links.candidate, 'Ada');
 
@@ -79,7 +29,7 @@ describe('interview e2e', () => {
     await candidate.locator('.iv-phases li[aria-current="step"]', { hasText: 'Estimation' }).waitFor();
 
     await candidate.getByRole('button', { name: 'Add service' }).click();
-    await interviewer.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 1);
+    await waitForNodeCount(interviewer, 1);
 
     // The interviewer sends the prompt's first follow-up; the candidate's queue opens with it.
     const followUp = interviewer.getByTestId('follow-up').first();
@@ -112,7 +62,7 @@ describe('interview e2e', () => {
     await interviewer.getByRole('link', { name: 'Session ended — view summary' }).click();
 
     await interviewer.getByTestId('summary').waitFor();
-    expect(interviewer.url()).toBe(`${server.url}/s/${session.id}/summary`);
+    expect(interviewer.url()).toBe(`${fx.server.url}/s/${session.id}/summary`);
     await interviewer.getByTestId('rules-review').waitFor();
     const human = interviewer.getByTestId('human-review');
     await human.locator('tr', { hasText: 'Requirements' }).filter({ hasText: '3 / 4' }).waitFor();
@@ -126,7 +76,7 @@ describe('interview e2e', () => {
 
   it('renders HTML-looking labels and sections as text on the board and the summary page', async () => {
     const payload = '<img src=x onerror=alert(1)>';
-    const session = await createSession();
+    const session = await fx.createSession();
     const doc = [
       '---',
       'prompt: url-shortener',
@@ -143,11 +93,7 @@ describe('interview e2e', () => {
       '```',
       '',
     ].join('\n');
-    const put = await fetch(`${server.url}/api/sessions/${session.id}/document`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${tokenOf(session.links.candidate)}`, 'content-type': 'text/markdown' },
-      body: doc,
-    });
+    const put = await fx.putDocument(session, doc);
     expect(put.status, await put.clone().text()).toBe(200);
 
     const { page: board, dialogs: boardDialogs } = await openBoard(session.links.candidate, 'Ada');
@@ -158,15 +104,15 @@ describe('interview e2e', () => {
     );
     expect(await board.locator('img[src="x"]').count()).toBe(0);
 
-    const close = await fetch(`${server.url}/api/sessions/${session.id}/close`, {
+    const close = await fetch(`${fx.server.url}/api/sessions/${session.id}/close`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${tokenOf(session.links.interviewer)}` },
+      headers: { authorization: `Bearer ${session.tokens.interviewer}` },
     });
     expect(close.status).toBe(200);
     await board.getByRole('link', { name: 'Session ended — view summary' }).waitFor();
 
-    const { page: summary, dialogs: summaryDialogs } = await newPage();
-    await summary.goto(`${server.url}/s/${session.id}/summary#token=${tokenOf(session.links.interviewer)}`);
+    const { page: summary, dialogs: summaryDialogs } = await fx.newPage();
+    await summary.goto(`${fx.server.url}/s/${session.id}/summary#token=${session.tokens.interviewer}`);
     await summary.getByTestId('rules-review').waitFor();
     const replay = summary.getByTestId('replay-board');
     await replay.locator('[data-testid="replay-node"]', { hasText: payload }).waitFor();

@@ -1,37 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../support/board-client';
-import { startServer, type RunningServer } from '../support/server';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowserFixture } from './fixture';
 
 /** The sections' Markdown preview: formatting shows, and typed HTML never becomes markup. */
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fx = useBrowserFixture();
 
 describe('section preview', () => {
   it('renders Markdown as formatting and HTML as text, for the other participant too', async () => {
-    const session = await createSession(server.url);
-    const dialogs: string[] = [];
-    const open = async (role: 'candidate' | 'interviewer') => {
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.goto(`${server.url}${session.links[role]}`);
-      await page.waitForSelector('[data-testid="connection-status"][data-status="saved"]');
-      return page;
-    };
-    const writer = await open('candidate');
-    const reader = await open('interviewer');
+    const session = await fx.createSession();
+    const { page: writer, dialogs: writerDialogs } = await fx.openBoard(session.links.candidate, 'Ada');
+    const { page: reader, dialogs: readerDialogs } = await fx.openBoard(session.links.interviewer, 'Grace');
 
     await writer.locator('[data-testid="section-requirements"]').fill('## Scope\n- **redirects** under 50 ms\n<img src=x onerror=alert(1)>');
     await reader.locator('[data-testid="section-preview-toggle"]').click();
@@ -39,7 +16,7 @@ describe('section preview', () => {
     await preview.locator('h2', { hasText: 'Scope' }).waitFor();
     expect(await preview.locator('strong').textContent()).toBe('redirects');
     expect(await reader.locator('img[src="x"]').count()).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect([...writerDialogs, ...readerDialogs]).toEqual([]);
 
     // Back to writing: the text is intact and still editable.
     await reader.getByRole('button', { name: 'Write' }).click();

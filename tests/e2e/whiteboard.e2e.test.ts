@@ -3,68 +3,31 @@
  * only, copy/paste/duplicate, the shortcuts overlay, kind and per-kind properties,
  * auto-layout (and undoing it), dark mode. Every wait is for a condition, never a fixed sleep.
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreatedSession } from '../support/board-client';
+import { dragBy } from './canvas-queries';
+import { useBrowserFixture, waitForEdgeCount, waitForNodeCount } from './fixture';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-interface Session {
-  id: string;
-  links: Record<'candidate' | 'interviewer' | 'observer', string>;
-  tokens: Record<'candidate' | 'interviewer' | 'observer', string>;
-}
+const fx = useBrowserFixture();
 
 /** Replaces the board with a design doc whose diagram is the given Mermaid flowchart. */
-async function importDiagram(session: Session, flowchart: string): Promise<void> {
+async function importDiagram(session: CreatedSession, flowchart: string): Promise<void> {
   const doc = ['---', 'prompt: url-shortener', '---', '', '## High-level design', '```mermaid', 'flowchart LR', flowchart, '```', ''].join('\n');
-  const response = await fetch(`${server.url}/api/sessions/${session.id}/document`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'text/markdown', Authorization: `Bearer ${session.tokens.candidate}` },
-    body: doc,
-  });
+  const response = await fx.putDocument(session, doc);
   expect(response.ok).toBe(true);
 }
 
-async function createSession(): Promise<Session> {
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'url-shortener', mode: 'live' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Session;
+/** Opens the candidate's and the interviewer's boards of one new session. */
+async function openPair(): Promise<{ session: CreatedSession; a: Page; b: Page }> {
+  const session = await fx.createSession();
+  const { page: a } = await fx.openBoard(session.links.candidate, 'Ada');
+  const { page: b } = await fx.openBoard(session.links.interviewer, 'Grace');
+  return { session, a, b };
 }
 
-async function openBoard(link: string, name: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url + link);
-  await page.getByTestId('name-input').fill(name);
-  await page.getByRole('dialog', { name: 'What should others call you?' }).getByRole('button', { name: 'Save' }).click();
-  await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
-  return page;
-}
-
-const nodeCount = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, count);
-const edgeCount = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, count);
+const selectedCount = (page: Page, count: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('.react-flow__node.selected').length === n, count);
 const hasKind = (page: Page, kind: string, count = 1) =>
   page.waitForFunction(([k, n]) => document.querySelectorAll(`[data-kind="${k}"]`).length === n, [kind, count] as const);
 
@@ -83,9 +46,7 @@ const flowPositions = (page: Page) =>
 
 describe('whiteboard e2e', () => {
   it('undo reverts only my own edit, for everyone; redo brings it back', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada');
-    const b = await openBoard(session.links.interviewer, 'Grace');
+    const { a, b } = await openPair();
 
     await a.getByRole('button', { name: 'Add service' }).click();
     await hasKind(b, 'service');
@@ -110,54 +71,45 @@ describe('whiteboard e2e', () => {
   });
 
   it('copies two shift-selected nodes and the edge between them; paste and duplicate add new ones for the other user', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada');
-    const b = await openBoard(session.links.interviewer, 'Grace');
+    const { session, a, b } = await openPair();
     await importDiagram(session, '  api[Shortener API] --> db[(Links DB)]');
-    await nodeCount(b, 2);
-    await edgeCount(b, 1);
+    await waitForNodeCount(b, 2);
+    await waitForEdgeCount(b, 1);
 
     // Shift-click selects both.
     await a.locator('.react-flow__node', { hasText: 'Shortener API' }).click();
     await a.locator('.react-flow__node', { hasText: 'Links DB' }).click({ modifiers: ['Shift'] });
-    await a.waitForFunction(() => document.querySelectorAll('.react-flow__node.selected').length === 2);
+    await selectedCount(a, 2);
 
     await a.keyboard.press('Control+c');
     await a.keyboard.press('Control+v');
-    await nodeCount(b, 4);
-    await edgeCount(b, 2);
+    await waitForNodeCount(b, 4);
+    await waitForEdgeCount(b, 2);
     await b.locator('.react-flow__node', { hasText: 'Shortener API' }).nth(1).waitFor();
     // The pasted copies are selected (and the originals are not); Ctrl+D duplicates them.
-    await a.waitForFunction(() => document.querySelectorAll('.react-flow__node.selected').length === 2);
+    await selectedCount(a, 2);
     await a.keyboard.press('Control+d');
-    await nodeCount(b, 6);
-    await edgeCount(b, 3);
+    await waitForNodeCount(b, 6);
+    await waitForEdgeCount(b, 3);
     const ids = new Set((await rects(b)).map((r) => r.id));
     expect(ids.size).toBe(6);
   });
 
   it('box select picks several nodes and moving them writes every position', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada');
-    const b = await openBoard(session.links.interviewer, 'Grace');
+    const { a, b } = await openPair();
     await a.getByRole('button', { name: 'Add service' }).click();
     await a.getByRole('button', { name: 'Add worker' }).click();
-    await nodeCount(b, 2);
+    await waitForNodeCount(b, 2);
 
     const pane = (await a.locator('.react-flow__pane').boundingBox())!;
     await a.mouse.move(pane.x + 10, pane.y + 60);
     await a.mouse.down();
     await a.mouse.move(pane.x + pane.width - 10, pane.y + pane.height - 10, { steps: 10 });
     await a.mouse.up();
-    await a.waitForFunction(() => document.querySelectorAll('.react-flow__node.selected').length === 2);
+    await selectedCount(a, 2);
 
     const before = await rects(b);
-    const box = (await a.locator('[data-kind="service"]').boundingBox())!;
-    await a.mouse.move(box.x + 16, box.y + box.height / 2);
-    await a.mouse.down();
-    await a.mouse.move(box.x + 16, box.y + box.height / 2 + 60, { steps: 5 });
-    await a.mouse.move(box.x + 16, box.y + box.height / 2 + 120, { steps: 5 });
-    await a.mouse.up();
+    await dragBy(a, a.locator('[data-kind="service"]'), 0, 120);
     await b.waitForFunction(
       (old) => {
         const now = [...document.querySelectorAll('.react-flow__node')].map((el) => el.getBoundingClientRect().y);
@@ -168,9 +120,7 @@ describe('whiteboard e2e', () => {
   });
 
   it('shows the shortcuts overlay with ? and closes it with Escape; snap toggles; kind and properties are editable', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada');
-    const b = await openBoard(session.links.interviewer, 'Grace');
+    const { a, b } = await openPair();
     await a.getByText('Add a component from the palette or press ? for shortcuts').waitFor();
 
     await a.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
@@ -198,11 +148,11 @@ describe('whiteboard e2e', () => {
   });
 
   it('auto-layout leaves no two nodes overlapping, and one undo restores the previous positions', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada');
+    const session = await fx.createSession();
+    const { page: a } = await fx.openBoard(session.links.candidate, 'Ada');
     // Four clicks at the view centre stagger the nodes so that they overlap.
     for (const kind of ['client', 'service', 'database', 'cache']) await a.getByRole('button', { name: `Add ${kind}` }).click();
-    await nodeCount(a, 4);
+    await waitForNodeCount(a, 4);
     await a.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
     const before = await flowPositions(a);
 
@@ -231,8 +181,8 @@ describe('whiteboard e2e', () => {
   });
 
   it('follows a dark system theme, and the toggle overrides it and is remembered', async () => {
-    const session = await createSession();
-    const a = await openBoard(session.links.candidate, 'Ada', { colorScheme: 'dark' });
+    const session = await fx.createSession();
+    const { page: a } = await fx.openBoard(session.links.candidate, 'Ada', { colorScheme: 'dark' });
     const luminance = () =>
       a.evaluate(() => {
         const m = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(document.querySelector('.canvas')!).backgroundColor)!;

@@ -18,6 +18,7 @@ import type { DesignEdge, DesignNode } from '../store/board-flow';
 import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
 import { Comments } from '../comments/Comments';
+import { AlignToolbar } from './AlignToolbar';
 import { BoardToolbar } from './BoardToolbar';
 import { NodeInspector } from './NodeInspector';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -114,6 +115,7 @@ export function Canvas() {
         <Cursors />
       </ReactFlow>
       <BoardToolbar />
+      <AlignToolbar />
       <NodeInspector />
       <Comments />
       <ShortcutsDialog />

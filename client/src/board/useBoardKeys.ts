@@ -4,6 +4,7 @@ import { selectedNodeIds, selectOnly, startEditing, useBoardStore } from '../sto
 import { redo, undo } from '../store/board-history';
 import { setShortcutsOpen, useBoardUi } from '../store/board-ui';
 import { copySelection, duplicateSelection, paste } from '../store/clipboard';
+import { arrangeCommandFor } from './arrange-commands';
 
 /** Keys count for the board only when focus is on the canvas (or nowhere), not in a field or on a button. */
 function forBoard(target: EventTarget | null): boolean {
@@ -24,6 +25,9 @@ export const SHORTCUTS: readonly (readonly [keys: string, action: string])[] = [
   ['Escape', 'Clear the selection, close this overlay'],
   ['Shift click', 'Add to the selection'],
   ['Drag on empty canvas', 'Select with a box'],
+  ['Alt Shift L, C, R', 'Align the selection left, on horizontal centres, right'],
+  ['Alt Shift T, M, B', 'Align the selection top, on vertical middles, bottom'],
+  ['Alt Shift H, V', 'Distribute the selection horizontally, vertically (3 or more)'],
   ['Space drag, right drag', 'Pan'],
   ['?', 'Show these shortcuts'],
 ];
@@ -31,7 +35,8 @@ export const SHORTCUTS: readonly (readonly [keys: string, action: string])[] = [
 /**
  * Board keys, for the canvas only (not while typing or on a button): Delete/Backspace removes the selection,
  * Enter renames the one selected node (or labels the one selected edge), Escape clears the selection,
- * Ctrl/⌘ with Z, Y, C, V, D for undo, redo, copy, paste and duplicate; `?` shows the shortcuts.
+ * Ctrl/⌘ with Z, Y, C, V, D for undo, redo, copy, paste and duplicate; Alt+Shift with a letter
+ * aligns or distributes the selection; `?` shows the shortcuts.
  */
 export function useBoardKeys(): void {
   useEffect(() => {
@@ -41,9 +46,17 @@ export function useBoardKeys(): void {
         setShortcutsOpen(false);
         return;
       }
-      if (event.defaultPrevented || !forBoard(event.target) || event.altKey) return;
+      if (event.defaultPrevented || !forBoard(event.target)) return;
       const s = useBoardStore.getState();
       if (s.editing) return;
+      if (event.altKey) {
+        const command = event.shiftKey && !event.ctrlKey && !event.metaKey ? arrangeCommandFor(event) : undefined;
+        if (command && s.writable) {
+          event.preventDefault();
+          command.run();
+        }
+        return;
+      }
       if (event.ctrlKey || event.metaKey) {
         const key = event.key.toLowerCase();
         if (key === 'c') {

@@ -3,7 +3,6 @@
  * `doc.transact(..., LOCAL_ORIGIN)`; observers (writable false) change nothing.
  */
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import type * as Y from 'yjs';
 import {
   BOARD_LIMITS,
   NODE_KIND_LABELS,
@@ -25,18 +24,13 @@ import {
   setEdgeSelection,
   setLocal,
   useBoardStore,
-  type BoardState,
+  writer,
 } from './board';
 import { DEFAULT_GROUP_SIZE, type DesignEdge, type DesignNode, type LocalNode } from './board-flow';
 import { newId } from './ids';
 
 /** Approximate size of a new component before React Flow measures it (see styles.css). */
 const NEW_NODE_SIZE = { width: 168, height: 58 } as const;
-
-function writer(): (BoardState & { doc: Y.Doc }) | null {
-  const s = useBoardStore.getState();
-  return s.doc && s.writable ? (s as BoardState & { doc: Y.Doc }) : null;
-}
 
 const round = (v: number) => Math.round(v);
 

@@ -209,6 +209,12 @@ export function setRemoteDrags(remoteDrags: Record<string, RemoteDrag>): void {
   useBoardStore.setState({ remoteDrags, flowNodes: deriveNodes({ ...s, remoteDrags }) });
 }
 
+/** The state for a write, or null when there is no board or this user may not change it. */
+export function writer(): (BoardState & { doc: Y.Doc }) | null {
+  const s = useBoardStore.getState();
+  return s.doc && s.writable ? (s as BoardState & { doc: Y.Doc }) : null;
+}
+
 export function geometry(s: BoardState = useBoardStore.getState()): BoardGeometry {
   return new BoardGeometry(s.nodes, s.local, s.validParent);
 }

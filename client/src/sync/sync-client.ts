@@ -38,6 +38,9 @@ export interface SyncClientOptions {
 /** Handshake refusals that retrying cannot fix. */
 const FINAL_REFUSALS = new Set(['UNAUTHORIZED', 'NOT_FOUND', 'PROTOCOL_MISMATCH', 'BAD_REQUEST', 'FORBIDDEN']);
 /** Write refusals after which the same bytes would be refused again. */
+/** Presence goes out at most 20 times a second: see onAwarenessUpdate. */
+const PRESENCE_INTERVAL_MS = 50;
+
 const PERMANENT_WRITE_ERRORS = new Set(['BAD_MESSAGE', 'TOO_LARGE', 'BOARD_FULL', 'FORBIDDEN', 'SESSION_CLOSED']);
 
 /**
@@ -62,6 +65,7 @@ export class SyncClient {
   private synced = false;
   private resyncTimer: ReturnType<typeof setInterval> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
 
   constructor(private readonly options: SyncClientOptions) {
@@ -106,8 +110,7 @@ export class SyncClient {
     this.synced = false;
     this.publish({ welcome, lastError: null });
     void this.exchange(true);
-    const local = this.awareness.getLocalState();
-    if (local) this.socket.volatile.emit(EVENTS.presenceUpdate, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    if (this.awareness.getLocalState()) this.flushPresence();
   };
 
   /**
@@ -197,13 +200,24 @@ export class SyncClient {
     }
   };
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin !== 'local' || !this.socket.connected) return;
-    const changed = [...added, ...updated, ...removed];
-    this.socket.volatile.emit(EVENTS.presenceUpdate, encodeAwarenessUpdate(this.awareness, changed));
+  /**
+   * Local presence changes are coalesced and sent as this client's whole state, at most every
+   * PRESENCE_INTERVAL_MS. Not `volatile`: socket.io drops volatile packets whenever the
+   * transport is busy (often, on long-polling), and a dropped last state (a selection, the
+   * end of a drag) would stay wrong until the next change. Sending whole states means any
+   * later packet repairs an earlier loss, and the interval keeps presence at no more than a
+   * third of the server's per-socket message budget.
+   */
+  private onAwarenessUpdate = (_changes: unknown, origin: unknown): void => {
+    if (origin !== 'local') return;
+    this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_INTERVAL_MS);
+  };
+
+  private flushPresence = (): void => {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    if (!this.socket.connected || this.destroyed) return;
+    this.socket.emit(EVENTS.presenceUpdate, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
   };
 
   private onPresence = (update: Uint8Array): void => {
@@ -244,6 +258,7 @@ export class SyncClient {
     this.destroyed = true;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.socket.off(EVENTS.sessionWelcome, this.onWelcome);

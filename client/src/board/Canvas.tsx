@@ -17,6 +17,7 @@ import { startEditing, useBoardStore } from '../store/board';
 import type { DesignEdge, DesignNode } from '../store/board-flow';
 import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
+import { setFollowing } from '../store/presence';
 import { Comments } from '../comments/Comments';
 import { AlignToolbar } from './AlignToolbar';
 import { BoardToolbar } from './BoardToolbar';
@@ -26,7 +27,10 @@ import { useBoard } from './BoardContext';
 import { edgeTypes, nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './Palette';
 import { Cursors } from './presence/Cursors';
+import { FollowBar } from './presence/FollowBar';
 import { RemoteDrags } from './presence/RemoteDrags';
+import { RemoteSelections } from './presence/RemoteSelections';
+import { ViewSharing } from './presence/ViewSharing';
 import { useBoardKeys } from './useBoardKeys';
 
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
@@ -40,6 +44,10 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const onConnect = (c: Connection) => connectNodes(c.source, c.target);
 const onNodeDoubleClick: NodeMouseHandler<DesignNode> = (_event, node) => startEditing({ type: 'node', id: node.id });
 const onEdgeDoubleClick: EdgeMouseHandler<DesignEdge> = (_event, edge) => startEditing({ type: 'edge', id: edge.id });
+/** A pan or zoom by the user's own hand (not by code: that has no event) ends following. */
+const onMoveStart = (event: MouseEvent | TouchEvent | null) => {
+  if (event) setFollowing(null);
+};
 const miniMapColor = (node: DesignNode) => (node.type === 'area' ? 'rgba(99, 102, 241, 0.15)' : '#94a3b8');
 
 /** The diagram: React Flow over the board store, with drop-to-add, live cursors and keys. */
@@ -87,6 +95,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMoveStart={onMoveStart}
         onNodeDoubleClick={writable ? onNodeDoubleClick : undefined}
         onEdgeDoubleClick={writable ? onEdgeDoubleClick : undefined}
         connectionMode={ConnectionMode.Loose}
@@ -111,11 +120,14 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={miniMapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
+        <RemoteSelections />
         <RemoteDrags />
         <Cursors />
+        <ViewSharing />
       </ReactFlow>
       <BoardToolbar />
       <AlignToolbar />
+      <FollowBar />
       <NodeInspector />
       <Comments />
       <ShortcutsDialog />

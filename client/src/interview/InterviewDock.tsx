@@ -7,6 +7,7 @@ import { EndSession } from './EndSession';
 import { InterviewerPanel } from './InterviewerPanel';
 import { NotesTab } from './NotesTab';
 import { QuestionsList } from './QuestionsList';
+import { RubricTab } from './RubricTab';
 import { TimerBar } from './TimerBar';
 import './interview.css';
 
@@ -71,10 +72,16 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
               <div className="iv-tabpanel">
                 <QuestionsList questions={questions} answering={role === 'candidate'} closed={closed} />
                 {role === 'observer' && priv && (
-                  <section>
-                    <h3 className="panel-heading">Interviewer notes (shared)</h3>
-                    <NotesTab notes={priv.notes} readOnly />
-                  </section>
+                  <>
+                    <section>
+                      <h3 className="panel-heading">Interviewer notes (shared)</h3>
+                      <NotesTab notes={priv.notes} readOnly />
+                    </section>
+                    <section data-testid="shared-scores">
+                      <h3 className="panel-heading">Interviewer scores (shared)</h3>
+                      <RubricTab sessionId={sessionId} token={token} scores={priv.scores} readOnly />
+                    </section>
+                  </>
                 )}
               </div>
             </div>

@@ -44,7 +44,7 @@ export function InterviewerPanel(props: {
       </div>
       <label className="iv-share">
         <input type="checkbox" checked={shared} onChange={(e) => void send(INTERVIEW_EVENTS.share, { share: e.target.checked })} />
-        Share notes with observers
+        Share notes and scores with observers
       </label>
       {error && (
         <p className="iv-error" role="alert">

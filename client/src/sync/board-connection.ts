@@ -43,7 +43,14 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
   });
   // The interview events sit outside the typed board protocol; they are checked by zod on the server.
   const loose = socket as unknown as Socket;
-  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) => useInterviewStore.setState({ interview: view.interview, questions: view.questions }));
+  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) =>
+    useInterviewStore.setState((s) => ({
+      interview: view.interview,
+      questions: view.questions,
+      // An observer whose sharing just ended must stop showing the notes and scores it was sent.
+      private: useConnectionStore.getState().welcome?.role === 'observer' && !view.interview.shareWithObservers ? null : s.private,
+    })),
+  );
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { ROLE_TITLES } from '../../session/role';
-import { usePresenceStore } from '../../store/presence';
+import { setFollowing, usePresenceStore } from '../../store/presence';
 
 const MAX_SHOWN = 4;
 
@@ -11,9 +11,10 @@ function initials(name: string): string {
   return (first + second).toUpperCase();
 }
 
-/** Who is on the board: a coloured avatar per person, with name and role on hover and for screen readers. */
+/** Who is on the board: a coloured avatar per person (name and role on hover); click someone else's to follow their view. */
 export const PresenceList = memo(function PresenceList({ onRenameSelf }: { onRenameSelf: () => void }) {
   const people = usePresenceStore((s) => s.people);
+  const following = usePresenceStore((s) => s.following);
   const shown = people.slice(0, MAX_SHOWN);
   const more = people.length - shown.length;
   return (
@@ -27,9 +28,18 @@ export const PresenceList = memo(function PresenceList({ onRenameSelf }: { onRen
                 {initials(p.name)}
               </button>
             ) : (
-              <span className="avatar" style={{ background: p.color }} title={title} aria-label={title} data-name={p.name}>
+              <button
+                type="button"
+                className={`avatar${following === p.clientId ? ' followed' : ''}`}
+                style={{ background: p.color }}
+                title={following === p.clientId ? `${title} — stop following` : `${title} — follow their view`}
+                aria-label={following === p.clientId ? `${title}. Stop following` : `${title}. Follow their view`}
+                aria-pressed={following === p.clientId}
+                data-name={p.name}
+                onClick={() => setFollowing(following === p.clientId ? null : p.clientId)}
+              >
                 {initials(p.name)}
-              </span>
+              </button>
             )}
           </li>
         );

@@ -1,10 +1,13 @@
 import type { Role } from '../../../../core/src';
+import type { ViewRect } from '../../store/presence';
 
 /*
  * The awareness state each participant publishes (y-protocols awareness, never in the Y.Doc):
  *   user:   {name, color, role}           who they are
  *   cursor: {x, y} | null                 pointer in flow coordinates, ~20 Hz
  *   drag:   {id, x, y} | null             a node being dragged, position as in the document
+ *   selection: string[]                   ids of the nodes they have selected
+ *   view:   {x, y, width, height} | null  the part of the board on their screen (for "follow")
  * Remote states come from other browsers, so they are read through the guards below.
  */
 export interface UserField {
@@ -69,4 +72,20 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     pending = null;
   };
   return throttled;
+}
+
+/** The most node ids a selection field carries: enough to show, small enough for one message. */
+export const MAX_SHARED_SELECTION = 100;
+
+export function readSelection(state: unknown): string[] {
+  const value = isRecord(state) ? state.selection : null;
+  if (!Array.isArray(value)) return [];
+  return value.filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 128).slice(0, MAX_SHARED_SELECTION);
+}
+
+export function readView(state: unknown): ViewRect | null {
+  const value = isRecord(state) ? state.view : null;
+  if (!isRecord(value) || !isNumber(value.x) || !isNumber(value.y) || !isNumber(value.width) || !isNumber(value.height)) return null;
+  if (value.width <= 0 || value.height <= 0) return null;
+  return { x: value.x, y: value.y, width: value.width, height: value.height };
 }

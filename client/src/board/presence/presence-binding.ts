@@ -1,8 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { setRemoteDrags, useBoardStore } from '../../store/board';
+import { selectedNodeIds, setRemoteDrags, useBoardStore } from '../../store/board';
 import type { RemoteDrag } from '../../store/board-flow';
-import { usePresenceStore, type Cursor, type Person } from '../../store/presence';
-import { colorFor, readDrag, readPoint, readUser, throttle, type UserField } from './awareness-state';
+import { usePresenceStore, type Cursor, type Person, type RemoteSelection, type ViewRect } from '../../store/presence';
+import { colorFor, MAX_SHARED_SELECTION, readDrag, readPoint, readSelection, readUser, readView, throttle, type UserField } from './awareness-state';
 
 /** Awareness messages per second a pointer or a drag may cause. */
 const PUBLISH_INTERVAL_MS = 50;
@@ -12,13 +12,15 @@ export interface PresenceBinding {
   setUser(user: Omit<UserField, 'color'>): void;
   /** This user's pointer in flow coordinates, or null when it left the canvas; throttled. */
   moveCursor(point: { x: number; y: number } | null): void;
+  /** The part of the board on this user's screen, in flow coordinates; throttled. */
+  moveView(view: ViewRect): void;
   destroy(): void;
 }
 
 /**
  * Connects awareness to the stores: other people's states become `usePresenceStore` (who is
- * here, cursors) and remote drags in the board store; this user's drags in progress (the
- * board store's local state) are published as `drag`.
+ * here, cursors, selections, views) and remote drags in the board store; this user's drags in
+ * progress and selection (the board store's local state) are published as `drag` and `selection`.
  */
 export function bindPresence(awareness: Awareness): PresenceBinding {
   const self = awareness.clientID;
@@ -26,6 +28,8 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
   const onChange = () => {
     const people: Person[] = [];
     const cursors: Cursor[] = [];
+    const selections: RemoteSelection[] = [];
+    const views: Record<number, ViewRect> = {};
     const drags: Record<string, RemoteDrag> = {};
     for (const [clientId, state] of awareness.getStates()) {
       const user = readUser(state, clientId);
@@ -36,6 +40,10 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
       if (cursor) cursors.push({ clientId, name: user.name, color: user.color, ...cursor });
       const drag = readDrag(state);
       if (drag) drags[drag.id] = { x: drag.x, y: drag.y, color: user.color, name: user.name };
+      const ids = readSelection(state);
+      if (ids.length > 0) selections.push({ clientId, name: user.name, color: user.color, ids });
+      const view = readView(state);
+      if (view) views[clientId] = view;
     }
     people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
     const presence = usePresenceStore.getState();
@@ -45,6 +53,12 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
     if (!sameList(presence.cursors, cursors, (a, b) => a.clientId === b.clientId && a.x === b.x && a.y === b.y && a.name === b.name)) {
       usePresenceStore.setState({ cursors });
     }
+    if (!sameList(presence.selections, selections, (a, b) => a.clientId === b.clientId && a.color === b.color && a.name === b.name && sameList(a.ids, b.ids, (x, y) => x === y))) {
+      usePresenceStore.setState({ selections });
+    }
+    if (!sameViews(presence.views, views)) usePresenceStore.setState({ views });
+    const { following } = usePresenceStore.getState();
+    if (following !== null && !people.some((p) => p.clientId === following)) usePresenceStore.setState({ following: null });
     const before = useBoardStore.getState().remoteDrags;
     const keys = Object.keys(drags);
     const same =
@@ -57,8 +71,14 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
 
   const publishDrag = throttle((drag: { id: string; x: number; y: number }) => awareness.setLocalStateField('drag', drag), PUBLISH_INTERVAL_MS);
   let dragging = false;
+  let publishedSelection: string[] = [];
   const unsubscribe = useBoardStore.subscribe((s, prev) => {
     if (s.local === prev.local) return;
+    const selection = selectedNodeIds(s).slice(0, MAX_SHARED_SELECTION);
+    if (!sameList(selection, publishedSelection, (a, b) => a === b)) {
+      publishedSelection = selection;
+      awareness.setLocalStateField('selection', selection);
+    }
     const id = Object.keys(s.local).find((key) => s.local[key]?.dragging && s.local[key]?.position);
     const position = id ? s.local[id]?.position : undefined;
     if (id && position) {
@@ -73,6 +93,7 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
   });
 
   const publishCursor = throttle((point: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', point), PUBLISH_INTERVAL_MS);
+  const publishView = throttle((view: ViewRect) => awareness.setLocalStateField('view', view), PUBLISH_INTERVAL_MS);
 
   return {
     setUser(user) {
@@ -81,12 +102,17 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
     moveCursor(point) {
       publishCursor(point ? { x: Math.round(point.x), y: Math.round(point.y) } : null);
     },
+    moveView(view) {
+      const round = (n: number) => Math.round(n * 10) / 10;
+      publishView({ x: round(view.x), y: round(view.y), width: round(view.width), height: round(view.height) });
+    },
     destroy() {
       awareness.off('change', onChange);
       unsubscribe();
       publishDrag.cancel();
       publishCursor.cancel();
-      usePresenceStore.setState({ people: [], cursors: [] });
+      publishView.cancel();
+      usePresenceStore.setState({ people: [], cursors: [], selections: [], views: {}, following: null });
     },
   };
 }
@@ -95,5 +121,15 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return a.length === b.length && a.every((x, i) => {
     const y = b[i];
     return y !== undefined && same(x, y);
+  });
+}
+
+function sameViews(a: Readonly<Record<number, ViewRect>>, b: Readonly<Record<number, ViewRect>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[Number(key)];
+    const y = b[Number(key)];
+    return x !== undefined && y !== undefined && x.x === y.x && x.y === y.y && x.width === y.width && x.height === y.height;
   });
 }

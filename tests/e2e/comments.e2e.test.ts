@@ -9,7 +9,7 @@ import { useBrowserFixture } from './fixture';
 const fx = useBrowserFixture();
 
 async function openComments(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Comments', exact: true }).click();
+  await page.getByRole('button', { name: /^Comments/ }).click();
   await page.getByTestId('comments-panel').waitFor();
 }
 
@@ -51,5 +51,36 @@ describe('comments e2e', () => {
     expect(await observer.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
     expect(await observer.locator('img[src="x"]').count()).toBe(0);
     expect([...dialogs, ...interviewerDialogs, ...observerDialogs]).toEqual([]);
+  });
+
+  it('pins a comment to the selected node: the other side sees a pin that leads to it', async () => {
+    const session = await fx.createSession();
+    const diagram = ['---', 'prompt: url-shortener', '---', '', '## High-level design', '```mermaid', 'flowchart LR', '  api[Shortener API] --> db[(Links DB)]', '```', ''].join('\n');
+    expect((await fx.putDocument(session, diagram)).status).toBe(200);
+    const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Grace');
+    const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
+    const db = interviewer.locator('.react-flow__node', { hasText: 'Links DB' });
+    const dbId = await db.getAttribute('data-id');
+
+    await db.click();
+    await openComments(interviewer);
+    await interviewer.getByTestId('comments-panel').getByText('on Links DB').waitFor();
+    await addComment(interviewer, 'How is this sharded?');
+
+    // The candidate has the panel closed: a pin on the node and a count on the toggle say so.
+    const pin = candidate.locator(`[data-testid="comment-pin"][data-node-id="${dbId}"]`);
+    await pin.waitFor();
+    expect(await pin.textContent()).toBe('1');
+    await candidate.getByRole('button', { name: 'Comments, 1 open' }).waitFor();
+    await pin.click();
+    const comment = candidate.locator('[data-testid="comment"]', { hasText: 'How is this sharded?' });
+    await comment.waitFor();
+    expect(await comment.getAttribute('class')).toContain('on-selected');
+    expect(await candidate.locator(`.react-flow__node.selected[data-id="${dbId}"]`).count()).toBe(1);
+
+    // Resolved: the pin goes, on both sides.
+    await comment.getByRole('button', { name: 'Resolve' }).click();
+    await pin.waitFor({ state: 'detached' });
+    await interviewer.locator(`[data-testid="comment-pin"][data-node-id="${dbId}"]`).waitFor({ state: 'detached' });
   });
 });

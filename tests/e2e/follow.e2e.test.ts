@@ -34,11 +34,7 @@ const nodeId = (page: Page, label: string) => page.locator('.react-flow__node', 
 describe('following the candidate', () => {
   it('shows their selection, follows their view until the interviewer pans', async () => {
     const session = await fx.createSession();
-    const put = await fetch(`${fx.server.url}/api/sessions/${session.id}/document`, {
-      method: 'PUT',
-      headers: { 'content-type': 'text/markdown', authorization: `Bearer ${session.tokens.candidate}` },
-      body: DIAGRAM,
-    });
+    const put = await fx.putDocument(session, DIAGRAM);
     expect(put.status).toBe(200);
     const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
     const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Grace');
@@ -46,7 +42,8 @@ describe('following the candidate', () => {
     // The candidate selects the cache; the interviewer sees it outlined with the candidate's name.
     await candidate.locator('.react-flow__node', { hasText: 'Redis cache' }).click();
     const cacheId = await nodeId(candidate, 'Redis cache');
-    await interviewer.locator(`[data-testid="remote-selection"][data-node-id="${cacheId}"][data-person="Ada"]`).waitFor();
+    // Within 5 s: a lost presence packet would only be repaired by awareness's 15 s renewal.
+    await interviewer.locator(`[data-testid="remote-selection"][data-node-id="${cacheId}"][data-person="Ada"]`).waitFor({ timeout: 5000 });
     expect(await candidate.getByTestId('remote-selection').count()).toBe(0);
 
     // Following: the interviewer's view centres where the candidate zoomed in.
@@ -94,12 +91,15 @@ describe('following the candidate', () => {
     await interviewer.locator('[aria-label="Requirements: 3"][aria-pressed="true"]').waitFor();
     expect(await observer.getByTestId('shared-scores').count()).toBe(0);
 
-    await interviewer.getByRole('checkbox', { name: 'Share notes and scores with observers' }).check();
+    // The box shows the server's state, so it changes once the server has applied the click.
+    const share = interviewer.getByRole('checkbox', { name: 'Share notes and scores with observers' });
+    await share.click();
     const shared = observer.getByTestId('shared-scores');
     await shared.locator('[aria-label="Requirements: 3"][aria-pressed="true"]').waitFor();
     expect(await shared.locator('[aria-label="Requirements: 3"]').isDisabled()).toBe(true);
 
-    await interviewer.getByRole('checkbox', { name: 'Share notes and scores with observers' }).uncheck();
+    await interviewer.waitForFunction(() => (document.querySelector('.iv-share input') as HTMLInputElement | null)?.checked === true);
+    await share.click();
     await shared.waitFor({ state: 'detached' });
   });
 });

@@ -18,12 +18,14 @@ import type { DesignEdge, DesignNode } from '../store/board-flow';
 import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
 import { setFollowing } from '../store/presence';
+import { CommentPins } from '../comments/CommentPins';
 import { Comments } from '../comments/Comments';
 import { AlignToolbar } from './AlignToolbar';
 import { BoardToolbar } from './BoardToolbar';
 import { NodeInspector } from './NodeInspector';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useBoard } from './BoardContext';
+import { onReconnect, onReconnectEnd } from './edges/reconnect';
 import { edgeTypes, nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './Palette';
 import { Cursors } from './presence/Cursors';
@@ -101,7 +103,9 @@ export function Canvas() {
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={writable}
         nodesConnectable={writable}
-        edgesReconnectable={false}
+        edgesReconnectable={writable}
+        onReconnect={writable ? onReconnect : undefined}
+        onReconnectEnd={onReconnectEnd}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         elevateNodesOnSelect={false}
@@ -121,6 +125,7 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={miniMapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
         <RemoteSelections />
+        <CommentPins />
         <RemoteDrags />
         <Cursors />
         <ViewSharing />

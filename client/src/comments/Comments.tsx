@@ -1,16 +1,27 @@
-import { useState } from 'react';
+import { useBoard } from '../board/BoardContext';
 import { selectRole, useConnectionStore } from '../store/connection';
+import { setCommentsOpen, useCommentsUi } from './comments-ui';
 import { CommentsPanel } from './CommentsPanel';
+import { useComments } from './useComments';
 
-/** The "Comments" toggle and, while open, the comments panel. */
+/** The "Comments" toggle (with how many are open) and, while open, the comments panel. */
 export function Comments() {
   const role = useConnectionStore(selectRole);
-  const [open, setOpen] = useState(false);
+  const open = useCommentsUi((s) => s.open);
+  const { doc } = useBoard();
+  const unresolved = useComments(doc).filter((c) => !c.resolved).length;
   return open ? (
-    <CommentsPanel role={role} onClose={() => setOpen(false)} />
+    <CommentsPanel role={role} onClose={() => setCommentsOpen(false)} />
   ) : (
-    <button type="button" className="button small comments-toggle" aria-expanded={false} onClick={() => setOpen(true)}>
+    <button
+      type="button"
+      className="button small comments-toggle"
+      aria-expanded={false}
+      aria-label={unresolved > 0 ? `Comments, ${unresolved} open` : 'Comments'}
+      onClick={() => setCommentsOpen(true)}
+    >
       Comments
+      {unresolved > 0 && <span className="comments-count">{unresolved}</span>}
     </button>
   );
 }

@@ -1,33 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useState, type FormEvent } from 'react';
-import * as Y from 'yjs';
-import { commentsMap, putComment, readComment, type BoardComment, type Role } from '../../../core/src';
+import { useState, type FormEvent } from 'react';
+import { putComment, type BoardComment, type Role } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
 import { selectOnly, selectedNodeIds, useBoardStore } from '../store/board';
 import { usePresenceStore } from '../store/presence';
 import { LOCAL_ORIGIN } from '../sync/origins';
+import { useComments } from './useComments';
 import './comments.css';
-
-function readComments(doc: Y.Doc): BoardComment[] {
-  const out: BoardComment[] = [];
-  for (const [id, y] of commentsMap(doc).entries()) {
-    const c = readComment(id, y);
-    if (c) out.push(c);
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-}
-
-function useComments(doc: Y.Doc): BoardComment[] {
-  const [comments, setComments] = useState(() => readComments(doc));
-  useEffect(() => {
-    const map = commentsMap(doc);
-    const update = () => setComments(readComments(doc));
-    map.observeDeep(update);
-    update();
-    return () => map.unobserveDeep(update);
-  }, [doc]);
-  return comments;
-}
 
 const newId = () => `c-${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
@@ -89,7 +68,7 @@ export function CommentsPanel({ role, onClose }: { role: Role | null; onClose: (
       <ul className="comments-list">
         {comments.length === 0 && <li className="muted">No comments yet.</li>}
         {comments.map((c) => (
-          <li key={c.id} className={`comment${c.resolved ? ' resolved' : ''}`} data-testid="comment" data-resolved={c.resolved}>
+          <li key={c.id} className={`comment${c.resolved ? ' resolved' : ''}${selected !== null && c.target === selected ? ' on-selected' : ''}`} data-testid="comment" data-resolved={c.resolved}>
             <div className="comment-meta">
               <strong>{c.author}</strong> <span className={`comment-role role-${c.role}`}>{c.role}</span>{' '}
               <time dateTime={new Date(c.createdAt).toISOString()}>{new Date(c.createdAt).toLocaleTimeString()}</time>

@@ -10,14 +10,14 @@ import {
   type NodeMouseHandler,
   type EdgeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, type CSSProperties, type DragEvent, type PointerEvent } from 'react';
 import { isNodeKind } from '../../../core/src';
 import { addNode, connectNodes, onEdgesChange, onNodesChange } from '../store/board-actions';
 import { startEditing, useBoardStore } from '../store/board';
 import type { DesignEdge, DesignNode } from '../store/board-flow';
 import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
-import { setFollowing } from '../store/presence';
+import { setFollowing, usePresenceStore } from '../store/presence';
 import { CommentPins } from '../comments/CommentPins';
 import { Comments } from '../comments/Comments';
 import { AlignToolbar } from './AlignToolbar';
@@ -61,6 +61,7 @@ export function Canvas() {
   const { presence, doc } = useBoard();
   const snap = useBoardUi((s) => s.snap);
   const theme = useBoardUi((s) => s.theme);
+  const followColor = usePresenceStore((s) => (s.following === null ? null : (s.people.find((p) => p.clientId === s.following)?.color ?? null)));
   useBoardKeys();
   useEffect(() => bindHistory(doc), [doc]);
   useEffect(() => applyTheme(theme), [theme]);
@@ -88,7 +89,10 @@ export function Canvas() {
   const onPointerLeave = useCallback(() => presence.moveCursor(null), [presence]);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+    <div
+      className={followColor ? 'canvas following' : 'canvas'}
+      style={followColor ? ({ '--follow-color': followColor } as CSSProperties) : undefined}
+      onDragOver={onDragOver} onDrop={onDrop} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
       <ReactFlow<DesignNode, DesignEdge>
         nodes={flowNodes}
         edges={flowEdges}

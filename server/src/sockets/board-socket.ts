@@ -62,7 +62,8 @@ function hookAwareness(io: Server, room: Room): void {
       const bytes = encodeAwarenessUpdate(room.awareness, changed);
       const target = io.to(room.sessionId);
       const except = origin && typeof origin === 'object' && 'id' in origin ? String((origin as Socket).id) : null;
-      (except ? target.except(except) : target).volatile.emit(EVENTS.presenceUpdate, bytes);
+      // Not volatile: a dropped last state would stay wrong until awareness renews (decision 004).
+      (except ? target.except(except) : target).emit(EVENTS.presenceUpdate, bytes);
     },
   );
 }

@@ -74,7 +74,7 @@ describe('interview e2e', () => {
     await interviewer.getByTestId('replay-node').first().waitFor();
   });
 
-  it('renders HTML-looking labels and sections as text on the board and the summary page', async () => {
+  it('renders HTML-looking labels, sections and comments as text on the board and the summary page', async () => {
     const payload = '<img src=x onerror=alert(1)>';
     const session = await fx.createSession();
     const doc = [
@@ -104,6 +104,14 @@ describe('interview e2e', () => {
     );
     expect(await board.locator('img[src="x"]').count()).toBe(0);
 
+    // A comment on that component, with the same payload.
+    await board.locator('.react-flow__node', { hasText: payload }).click();
+    await board.getByRole('button', { name: /^Comments/ }).click();
+    await board.getByRole('textbox', { name: 'New comment' }).fill(`why ${payload}?`);
+    await board.getByRole('button', { name: 'Comment', exact: true }).click();
+    await board.locator('[data-testid="comment"]', { hasText: `why ${payload}?` }).waitFor();
+    await board.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
+
     const close = await fetch(`${fx.server.url}/api/sessions/${session.id}/close`, {
       method: 'POST',
       headers: { authorization: `Bearer ${session.tokens.interviewer}` },
@@ -117,6 +125,9 @@ describe('interview e2e', () => {
     const replay = summary.getByTestId('replay-board');
     await replay.locator('[data-testid="replay-node"]', { hasText: payload }).waitFor();
     await replay.getByText(`${payload} must show as text`).waitFor();
+    const comment = summary.getByTestId('summary-comment');
+    expect(await comment.locator('p').textContent()).toBe(`why ${payload}?`);
+    expect(await comment.textContent()).toContain(`on ${payload}`);
     expect(await summary.locator('img[src="x"]').count()).toBe(0);
     expect(await board.locator('img[src="x"]').count()).toBe(0);
     expect([...boardDialogs, ...summaryDialogs]).toEqual([]);

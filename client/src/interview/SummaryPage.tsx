@@ -4,9 +4,10 @@ import { clock, phaseTitle, timeOfDay } from './format';
 import { QuestionsList } from './QuestionsList';
 import { Replay } from './Replay';
 import { ReviewTable } from './ReviewTable';
+import { SummaryComments } from './SummaryComments';
 import './interview.css';
 
-/** After the round: both reviews, the questions and answers, time per phase, and a replay of the board. */
+/** After the round: both reviews, the questions and answers, time per phase, the comments, and a replay of the board. */
 export function SummaryPage({ sessionId, token }: { sessionId: string; token: string }) {
   const [data, setData] = useState<{ summary: SessionSummary; timeline: Timeline } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,6 +85,8 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
           )}
         </section>
       </div>
+
+      <SummaryComments board={summary.board} />
 
       <section className="sum-card" data-testid="summary-replay">
         <h2>Replay</h2>

@@ -107,7 +107,6 @@ export function Canvas() {
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={writable}
         nodesConnectable={writable}
-        edgesReconnectable={writable}
         onReconnect={writable ? onReconnect : undefined}
         onReconnectEnd={onReconnectEnd}
         deleteKeyCode={null}

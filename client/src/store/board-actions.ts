@@ -199,6 +199,20 @@ export function connectNodes(source: string, target: string): void {
   s.doc.transact(() => putEdge(s.doc, { id: newId('e'), source, target, label: '', mode: 'sync' }), LOCAL_ORIGIN);
 }
 
+/**
+ * Gives an edge new ends (one of them usually unchanged), as when a user drags an edge's end
+ * to another node. A self-loop, a repeat of another edge or an unknown node is refused, and
+ * the edge stays as it was.
+ */
+export function reconnectEdge(id: string, source: string, target: string): void {
+  const s = writer();
+  const edge = s?.edges.get(id);
+  if (!s || !edge || source === target || !s.nodes.has(source) || !s.nodes.has(target)) return;
+  if (edge.source === source && edge.target === target) return;
+  for (const other of s.edges.values()) if (other.id !== id && other.source === source && other.target === target) return;
+  s.doc.transact(() => patchEdge(s.doc, id, { source, target }), LOCAL_ORIGIN);
+}
+
 export function setEdgeLabel(id: string, label: string): void {
   const s = writer();
   const next = label.trim().slice(0, BOARD_LIMITS.maxLabelLength);

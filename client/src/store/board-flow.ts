@@ -119,6 +119,8 @@ export function toFlowEdge(edge: BoardEdge, selected: boolean): DesignEdge {
     target: edge.target,
     data: { edge },
     selected,
+    // Only the selected edge shows grips to drag its ends (see board/edges/reconnect.ts).
+    reconnectable: selected,
     markerEnd: ARROW,
   };
 }

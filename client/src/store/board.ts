@@ -10,7 +10,9 @@
  * edges maps re-reads only the entries whose keys changed, keeping every other object as it
  * was; `FlowCache` then rebuilds only the React Flow nodes whose inputs changed, so memoised
  * node components re-render only for their own changes. Every transaction is projected,
- * local ones included: the document stays the single source of truth.
+ * local ones included: the document stays the single source of truth. This user's own edits
+ * are projected as soon as their transaction ends; remote ones are collected and projected
+ * once per animation frame (change-batch.ts), so a burst of updates renders once.
  *
  * React Flow's own state (selection, dragging, measured size, the in-progress position of a
  * drag or resize) lives in `local` and never reaches the document. Writes go through core's
@@ -25,6 +27,8 @@ import {
   readNode,
   type BoardEdge,
   type BoardNode,
+  type YEdge,
+  type YNode,
 } from '../../../core/src';
 import {
   drawOrder,
@@ -36,7 +40,9 @@ import {
   type LocalNode,
   type RemoteDrag,
 } from './board-flow';
+import { LOCAL_ORIGIN } from '../sync/origins';
 import { BoardGeometry } from './board-geometry';
+import { ChangeBatch } from './change-batch';
 
 export type Editing = { type: 'node' | 'edge'; id: string } | null;
 
@@ -58,6 +64,8 @@ export interface BoardState {
 
 const nodeCache = new FlowCache(toFlowNode);
 const edgeCache = new FlowCache(toFlowEdge);
+/** Changes of the bound document not projected yet. */
+let pending: ChangeBatch | null = null;
 
 const EMPTY = {
   doc: null,
@@ -139,64 +147,96 @@ export function bindBoard(doc: Y.Doc): () => void {
   const base = { ...EMPTY, doc, nodes, edges, order, validParent };
   useBoardStore.setState({ ...base, flowNodes: deriveNodes(base), flowEdges: deriveEdges(base) });
 
-  const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const changed = keysChanged(events, ynodes as Y.AbstractType<unknown>);
-    if (changed.size === 0) return;
-    const s = useBoardStore.getState();
-    const next = new Map(s.nodes);
-    let structure = false;
-    for (const id of changed) {
-      const before = next.get(id);
-      const node = readNode(id, ynodes.get(id));
-      if (node) next.set(id, node);
-      else next.delete(id);
-      if (!before || !node || before.parent !== node.parent || before.kind !== node.kind) structure = true;
-    }
-    const { order, validParent } = structure ? drawOrder(next) : s;
-    const local = { ...s.local };
-    for (const id of changed) if (!next.has(id)) delete local[id];
-    if (structure) nodeCache.retain(new Set(next.keys()));
-    const editing = s.editing?.type === 'node' && !next.has(s.editing.id) ? null : s.editing;
-    const state = { ...s, nodes: next, order, validParent, local, editing };
-    useBoardStore.setState({
-      nodes: next,
-      order,
-      validParent,
-      local,
-      editing,
-      flowNodes: deriveNodes(state),
-      flowEdges: deriveEdges(state),
-    });
-  };
-
-  const onEdges = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const changed = keysChanged(events, yedges as Y.AbstractType<unknown>);
-    if (changed.size === 0) return;
-    const s = useBoardStore.getState();
-    const next = new Map(s.edges);
-    const edgeSelection = new Set(s.edgeSelection);
-    for (const id of changed) {
-      const edge = readEdge(id, yedges.get(id));
-      if (edge) next.set(id, edge);
-      else {
-        next.delete(id);
-        edgeSelection.delete(id);
-      }
-    }
-    edgeCache.retain(new Set(next.keys()));
-    const editing = s.editing?.type === 'edge' && !next.has(s.editing.id) ? null : s.editing;
-    useBoardStore.setState({ edges: next, edgeSelection, editing, flowEdges: deriveEdges({ ...s, edges: next, edgeSelection }) });
-  };
+  const changes = new ChangeBatch((nodeKeys, edgeKeys) => project(ynodes, yedges, nodeKeys, edgeKeys));
+  pending = changes;
+  const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => changes.add('nodes', keysChanged(events, ynodes as Y.AbstractType<unknown>));
+  const onEdges = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => changes.add('edges', keysChanged(events, yedges as Y.AbstractType<unknown>));
+  // Runs after the transaction's observers, so one transaction is projected in one go.
+  const onTransaction = (transaction: Y.Transaction) => changes.commit(isOwnEdit(transaction.origin));
 
   ynodes.observeDeep(onNodes);
   yedges.observeDeep(onEdges);
+  doc.on('afterTransaction', onTransaction);
   return () => {
     ynodes.unobserveDeep(onNodes);
     yedges.unobserveDeep(onEdges);
+    doc.off('afterTransaction', onTransaction);
+    changes.dispose();
+    if (pending === changes) pending = null;
     nodeCache.clear();
     edgeCache.clear();
     useBoardStore.setState({ ...EMPTY });
   };
+}
+
+/** This user's edits and their undo/redo: projected at once. Anything else waits for a frame. */
+function isOwnEdit(origin: unknown): boolean {
+  return origin === LOCAL_ORIGIN || origin instanceof Y.UndoManager;
+}
+
+/**
+ * Re-reads the changed nodes and edges from the document into the store, in one update. Every
+ * other node and edge keeps its object, so the flow caches hand React Flow the very same
+ * objects for them; the edge list is rebuilt only when edges changed or nodes came or went.
+ */
+function project(ynodes: Y.Map<YNode>, yedges: Y.Map<YEdge>, nodeKeys: ReadonlySet<string>, edgeKeys: ReadonlySet<string>): void {
+  const s = useBoardStore.getState();
+  let { nodes, order, validParent, local, editing, edges, edgeSelection } = s;
+  let membership = false;
+
+  if (nodeKeys.size > 0) {
+    const next = new Map(nodes);
+    let structure = false;
+    for (const id of nodeKeys) {
+      const before = next.get(id);
+      const node = readNode(id, ynodes.get(id));
+      if (node) next.set(id, node);
+      else next.delete(id);
+      if (!before !== !node) membership = true;
+      if (!before || !node || before.parent !== node.parent || before.kind !== node.kind) structure = true;
+    }
+    nodes = next;
+    if (structure) {
+      ({ order, validParent } = drawOrder(next));
+      nodeCache.retain(new Set(next.keys()));
+    }
+    if ([...nodeKeys].some((id) => !next.has(id) && id in local)) {
+      const kept = { ...local };
+      for (const id of nodeKeys) if (!next.has(id)) delete kept[id];
+      local = kept;
+    }
+    if (editing?.type === 'node' && !next.has(editing.id)) editing = null;
+  }
+
+  if (edgeKeys.size > 0) {
+    const next = new Map(edges);
+    let selection: Set<string> | null = null;
+    for (const id of edgeKeys) {
+      const edge = readEdge(id, yedges.get(id));
+      if (edge) next.set(id, edge);
+      else {
+        next.delete(id);
+        if (edgeSelection.has(id)) (selection ??= new Set(edgeSelection)).delete(id);
+      }
+    }
+    edges = next;
+    if (selection) edgeSelection = selection;
+    edgeCache.retain(new Set(next.keys()));
+    if (editing?.type === 'edge' && !next.has(editing.id)) editing = null;
+  }
+
+  const state = { ...s, nodes, order, validParent, local, editing, edges, edgeSelection };
+  useBoardStore.setState({
+    nodes,
+    order,
+    validParent,
+    local,
+    editing,
+    edges,
+    edgeSelection,
+    flowNodes: nodeKeys.size > 0 ? deriveNodes(state) : s.flowNodes,
+    flowEdges: edgeKeys.size > 0 || membership ? deriveEdges(state) : s.flowEdges,
+  });
 }
 
 export function setWritable(writable: boolean): void {
@@ -209,8 +249,13 @@ export function setRemoteDrags(remoteDrags: Record<string, RemoteDrag>): void {
   useBoardStore.setState({ remoteDrags, flowNodes: deriveNodes({ ...s, remoteDrags }) });
 }
 
-/** The state for a write, or null when there is no board or this user may not change it. */
+/**
+ * The state for a write, or null when there is no board or this user may not change it.
+ * Remote changes still waiting for their frame are projected first, so the write is computed
+ * from the board as it is (a group moved by someone else a moment ago, say).
+ */
 export function writer(): (BoardState & { doc: Y.Doc }) | null {
+  pending?.flush();
   const s = useBoardStore.getState();
   return s.doc && s.writable ? (s as BoardState & { doc: Y.Doc }) : null;
 }

@@ -1,7 +1,8 @@
 /**
  * The board page in headless Chromium with a 300-node, 400-edge board: time to first render
  * (navigation until all nodes are painted), time until 100 remote updates are all painted,
- * and the gzipped size of the JavaScript and CSS the board page loads.
+ * frame times while zooming, panning and dragging a node on it, and the gzipped size of the
+ * JavaScript and CSS the board page loads.
  * Needs the built client (`npm run build`). Prints figures; never passes or fails.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -21,8 +22,8 @@ const EDGES = 400;
 function bundleSizes(): string {
   const dir = 'dist/client/assets';
   // The board page loads the entry, the board chunk and the interview chunk, with their CSS;
-  // elk (auto-layout) and the summary page load only when used.
-  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && !/^(elk|SummaryPage)/.test(f));
+  // elk (auto-layout), the Markdown preview and the summary page load only when used.
+  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && !/^(elk|SummaryPage|SectionPreview)/.test(f));
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -38,6 +39,36 @@ function bundleSizes(): string {
  * before the browser lays out and paints what it sees, and whether it does depends on when in
  * a frame the app changes the DOM; a painted frame does not.
  */
+/**
+ * Starts recording the time between animation frames in the page. A string, not a function:
+ * tsx (esbuild keepNames) would wrap the inner function in a helper the page does not have.
+ */
+const startFrames = (page: Page) =>
+  page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+
+/** Stops recording and summarises the frame times: median, 95th percentile, worst, and frames over 50 ms. */
+async function stopFrames(page: Page): Promise<string> {
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const long = frames.filter((f) => f > 50).length;
+  return `${frames.length} frames, median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, worst ${(sorted.at(-1) ?? 0).toFixed(1)} ms, ${long} over 50 ms`;
+}
+
 const painted = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 export async function runClientBench(): Promise<string> {
@@ -65,6 +96,23 @@ export async function runClientBench(): Promise<string> {
     await painted(page);
     lines.push(`first render of ${NODES} nodes / ${EDGES} edges: ${(performance.now() - t0).toFixed(0)} ms (navigation to all nodes painted)`);
     await page.waitForSelector('[data-testid="connection-status"][data-status="saved"]');
+
+    // Pan and zoom with the wheel over the canvas, then drag one node across it, recording frames.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await startFrames(page);
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 120);
+    for (let i = 0; i < 20; i++) await page.mouse.wheel(i < 10 ? 80 : -80, 0);
+    await painted(page);
+    lines.push(`wheel zoom and pan (40 wheel events): ${await stopFrames(page)}`);
+    const node = (await page.locator('.react-flow__node[data-id="n42"]').boundingBox())!;
+    await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2);
+    await startFrames(page);
+    await page.mouse.down();
+    await page.mouse.move(node.x + node.width / 2 + 300, node.y + node.height / 2 + 150, { steps: 60 });
+    await page.mouse.up();
+    await painted(page);
+    lines.push(`dragging one node (60 pointer moves): ${await stopFrames(page)}`);
 
     // 100 remote edits, each its own update, as another participant dragging things around.
     const t1 = performance.now();

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
 import type { PromptDetails } from '../session/api';
 import { PromptCard } from './PromptCard';
-import { SectionPreview } from './SectionPreview';
 import { bindTextarea } from './textarea-binding';
+
+// The Markdown renderer is about a tenth of the board page's download: fetched on the first Preview.
+const SectionPreview = lazy(() => import('./SectionPreview').then((m) => ({ default: m.SectionPreview })));
 
 const PLACEHOLDERS: Record<SectionId, string> = {
   requirements: 'Functional requirements (what it does) and non-functional ones (latency, availability, consistency, scale)…',
@@ -39,7 +41,13 @@ export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | nu
             Preview
           </button>
         </div>
-        {preview ? <SectionPreview key={active} id={active} /> : <SectionEditor key={active} id={active} readOnly={readOnly} />}
+        {preview ? (
+          <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+            <SectionPreview key={active} id={active} />
+          </Suspense>
+        ) : (
+          <SectionEditor key={active} id={active} readOnly={readOnly} />
+        )}
       </div>
     </aside>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardNode } from '../../core/src';
 import { align, distribute, outermost, toRelative, type Box } from '../../client/src/store/board-align';
 import { BoardGeometry } from '../../client/src/store/board-geometry';
+import { testNode } from '../support/board-store';
 
 const box = (id: string, x: number, y: number, width = 100, height = 50): Box => ({ id, x, y, width, height });
 const asObject = (m: Map<string, { x: number; y: number }>) => Object.fromEntries(m);
@@ -64,18 +65,7 @@ describe('distribute', () => {
 });
 
 describe('parent-relative positions', () => {
-  const node = (id: string, x: number, y: number, extra: Partial<BoardNode> = {}): BoardNode => ({
-    id,
-    kind: 'service',
-    label: id,
-    x,
-    y,
-    notes: '',
-    props: {},
-    width: 100,
-    height: 50,
-    ...extra,
-  });
+  const node = testNode;
   // A group at (100, 50) holding `child` at (20, 40) inside it, i.e. (120, 90) on the board,
   // and a top-level node at (60, 200).
   const nodes = new Map<string, BoardNode>([

@@ -1,34 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { nodesMap, putNode, readNode, type BoardNode } from '../../core/src';
+import { nodesMap, putNode, readNode } from '../../core/src';
 import { alignSelection, distributeSelection } from '../../client/src/store/board-arrange';
-import { bindBoard, selectOnly, setWritable } from '../../client/src/store/board';
-import { bindHistory, undo, useHistoryStore } from '../../client/src/store/board-history';
+import { selectOnly, setWritable } from '../../client/src/store/board';
+import { undo, useHistoryStore } from '../../client/src/store/board-history';
 import { LOCAL_ORIGIN, REMOTE_ORIGIN } from '../../client/src/sync/origins';
+import { testNode, useBoundStore } from '../support/board-store';
 
-const node = (id: string, x: number, y: number, extra: Partial<BoardNode> = {}): BoardNode => ({
-  id,
-  kind: 'service',
-  label: id,
-  x,
-  y,
-  notes: '',
-  props: {},
-  width: 100,
-  height: 50,
-  ...extra,
-});
+const node = testNode;
 
 const position = (doc: Y.Doc, id: string) => {
   const n = readNode(id, nodesMap(doc).get(id));
   return n && { x: n.x, y: n.y, parent: n.parent };
 };
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanup.reverse()) fn();
-  cleanup = [];
-});
+const bind = useBoundStore();
 
 /** A board with a group at (100, 50) holding `child` at (20, 40), and two top-level nodes. */
 function board(): Y.Doc {
@@ -39,9 +25,7 @@ function board(): Y.Doc {
     putNode(doc, node('a', 60, 300));
     putNode(doc, node('b', 500, 400));
   });
-  cleanup.push(bindBoard(doc), bindHistory(doc), () => setWritable(false));
-  setWritable(true);
-  return doc;
+  return bind(doc);
 }
 
 describe('align and distribute the selection', () => {

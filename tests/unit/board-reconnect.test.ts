@@ -1,34 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { edgesMap, putEdge, putNode, readEdge, type BoardNode } from '../../core/src';
+import { edgesMap, putEdge, putNode, readEdge } from '../../core/src';
 import { reconnectEdge } from '../../client/src/store/board-actions';
-import { bindBoard, setWritable } from '../../client/src/store/board';
-import { bindHistory, undo } from '../../client/src/store/board-history';
+import { undo } from '../../client/src/store/board-history';
 import { LOCAL_ORIGIN } from '../../client/src/sync/origins';
+import { testNode, useBoundStore } from '../support/board-store';
 
-const node = (id: string): BoardNode => ({ id, kind: 'service', label: id, x: 0, y: 0, notes: '', props: {} });
 const ends = (doc: Y.Doc, id: string) => {
   const edge = readEdge(id, edgesMap(doc).get(id));
   return edge && `${edge.source}>${edge.target}`;
 };
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanup.reverse()) fn();
-  cleanup = [];
-});
+const bind = useBoundStore();
 
 /** api → db and api → cache, plus a spare node. */
 function board(): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
-    for (const id of ['api', 'db', 'cache', 'queue']) putNode(doc, node(id));
+    for (const id of ['api', 'db', 'cache', 'queue']) putNode(doc, testNode(id));
     putEdge(doc, { id: 'e1', source: 'api', target: 'db', label: 'reads', mode: 'sync' });
     putEdge(doc, { id: 'e2', source: 'api', target: 'cache', label: '', mode: 'sync' });
   });
-  cleanup.push(bindBoard(doc), bindHistory(doc), () => setWritable(false));
-  setWritable(true);
-  return doc;
+  return bind(doc);
 }
 
 describe('reconnecting an edge', () => {

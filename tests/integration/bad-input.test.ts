@@ -6,8 +6,10 @@ import {
   WIRE_LIMITS,
   encodeStep1,
   encodeUpdateMessage,
+  putComment,
   putNode,
   type Ack,
+  type Role,
 } from '../../core/src';
 import { connectClient, createSession, type CreatedSession } from '../support/board-client';
 import { startServer, type RunningServer } from '../support/server';
@@ -48,6 +50,12 @@ async function document(): Promise<string> {
 function nodeUpdate(id: string): Uint8Array {
   const doc = new Y.Doc();
   putNode(doc, { id, kind: 'cache', label: id, x: 1, y: 2, notes: '', props: {} });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function commentUpdate(id: string, role: Role): Uint8Array {
+  const doc = new Y.Doc();
+  putComment(doc, { id, target: 'board', author: 'Ada', role, text: 'hello', createdAt: 1, resolved: false });
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -136,6 +144,18 @@ describe('malformed and oversized messages get an error and change nothing', () 
     const write = await send(socket, encodeUpdateMessage(nodeUpdate('sneaky')));
     expect(write).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('observer') } });
     expect(await document()).toBe(before);
+  });
+
+  it('a comment signed with another role is refused and changes nothing; one signed with its own is kept', async () => {
+    const socket = rawSocket(session.tokens.candidate);
+    await connected(socket);
+    const before = await document();
+    const forged = await send(socket, encodeUpdateMessage(commentUpdate('c-forged', 'interviewer')));
+    expect(forged).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('candidate') } });
+    expect(await document()).toBe(before);
+    expect((await send(socket, encodeUpdateMessage(commentUpdate('c-own', 'candidate')))).ok).toBe(true);
+    const after = JSON.parse(await document()) as { comments: { id: string; role: string }[] };
+    expect(after.comments.map((c) => [c.id, c.role])).toEqual([['c-own', 'candidate']]);
   });
 
   it('a flood is rate limited per socket', async () => {

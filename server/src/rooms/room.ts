@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { ROOT_TYPE_NAMES, WIRE_LIMITS, checkUpdate, MalformedMessageError } from '../../../core/src';
+import { ROOT_TYPE_NAMES, WIRE_LIMITS, checkUpdate, MalformedMessageError, type Role, type UpdateCheck } from '../../../core/src';
 import type { Storage } from '../storage/types';
 import type { Logger } from '../log';
 
 export class RoomError extends Error {
   constructor(
-    readonly code: 'BAD_MESSAGE' | 'BOARD_FULL' | 'UNAVAILABLE',
+    readonly code: 'BAD_MESSAGE' | 'BOARD_FULL' | 'FORBIDDEN' | 'UNAVAILABLE',
     message: string,
   ) {
     super(message);
@@ -64,14 +64,19 @@ export class Room {
   /**
    * Applies a client's update, stores what actually changed, and resolves with that change
    * (null when the update held nothing new: resends and periodic resyncs are common).
-   * Throws RoomError and changes nothing when the update is malformed or too large.
+   * Throws RoomError and changes nothing when the update is malformed or too large, or signs a
+   * comment with a role other than the writer's.
    */
-  applyClientUpdate(update: Uint8Array, origin: unknown): Promise<Uint8Array | null> {
+  applyClientUpdate(update: Uint8Array, origin: unknown, writer: Role): Promise<Uint8Array | null> {
+    let check: UpdateCheck;
     try {
-      checkUpdate(update, ROOT_TYPE_NAMES);
+      check = checkUpdate(update, ROOT_TYPE_NAMES);
     } catch (error) {
       const message = error instanceof MalformedMessageError ? error.message : 'malformed update';
       return Promise.reject(new RoomError('BAD_MESSAGE', message));
+    }
+    if (check.roles.some((role) => role !== writer)) {
+      return Promise.reject(new RoomError('FORBIDDEN', `a comment is signed with its writer's role, and this link is the ${writer}'s`));
     }
     if (this.approxBytes + update.byteLength > WIRE_LIMITS.maxDocumentBytes) {
       return Promise.reject(

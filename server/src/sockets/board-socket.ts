@@ -191,7 +191,7 @@ export function attachBoardSockets(
     const current = await storage.getSession(session.id);
     if (current?.closedAt) return fail('SESSION_CLOSED', 'this session has ended; the board is read-only');
     try {
-      const change = await room.applyClientUpdate(message.update, socket);
+      const change = await room.applyClientUpdate(message.update, socket, role);
       if (change) {
         socket.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
         relay.publish(session.id, change);

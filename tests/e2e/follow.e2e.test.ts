@@ -58,6 +58,12 @@ describe('following the candidate', () => {
     await waitForCentre(interviewer, target);
     expect((await view(interviewer)).zoom).toBeGreaterThan(1);
 
+    // The zoom buttons move the view by code, yet pressing one is the interviewer's own move too.
+    await interviewer.locator('.react-flow__controls-zoomin').click();
+    await interviewer.getByTestId('following').waitFor({ state: 'detached' });
+    await interviewer.getByRole('button', { name: 'Follow candidate' }).click();
+    await interviewer.getByTestId('following').waitFor();
+
     // The interviewer scrolls the view by hand: following ends, and the candidate's next move is not followed.
     const pane = (await interviewer.locator('.react-flow__pane').boundingBox())!;
     await interviewer.mouse.move(pane.x + 200, pane.y + 200);
@@ -77,6 +83,25 @@ describe('following the candidate', () => {
     await waitForCentre(observer, moved);
     expect(Math.abs(moved.cx - mine.cx) > 4 || Math.abs(moved.zoom - mine.zoom) > 0.01).toBe(true);
     expect(await view(interviewer)).toEqual(mine);
+  });
+
+  it("starts the interviewer's palette as icons only; showing the names is remembered", async () => {
+    const session = await fx.createSession();
+    const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Grace');
+    const palette = interviewer.getByRole('navigation', { name: 'Components' });
+    const cache = palette.getByRole('button', { name: 'Add cache' });
+    expect(await cache.textContent()).toBe('');
+    const narrow = (await palette.boundingBox())!.width;
+    await palette.getByRole('button', { name: 'Show component names' }).click();
+    await palette.getByRole('button', { name: 'Add cache' }).filter({ hasText: 'Cache' }).waitFor();
+    expect((await palette.boundingBox())!.width).toBeGreaterThan(narrow + 80);
+    await interviewer.reload();
+    await palette.getByRole('button', { name: 'Add cache' }).filter({ hasText: 'Cache' }).waitFor();
+    await cache.click();
+    await interviewer.locator('[data-kind="cache"]').waitFor();
+
+    const { page: candidate } = await fx.openBoard(session.links.candidate, 'Ada');
+    await candidate.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Add cache' }).filter({ hasText: 'Cache' }).waitFor();
   });
 
   it('lets an observer see the scores only while the interviewer shares them', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { SectionsPanel } from '../panels/SectionsPanel';
 import { canWrite, ROLE_TITLES, useRole } from '../session/role';
 import { bindBoard, setWritable } from '../store/board';
+import { paletteCompact, useBoardUi } from '../store/board-ui';
 import { useConnectionStore } from '../store/connection';
 import { usePresenceStore } from '../store/presence';
 import { connectBoard } from '../sync/board-connection';
@@ -23,6 +24,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   const [askName, setAskName] = useState(false);
   const role = useRole(sessionId);
   const writable = canWrite(role);
+  const compact = useBoardUi((ui) => paletteCompact(ui, role));
   const status = useConnectionStore((s) => s.status);
   const lastError = useConnectionStore((s) => s.lastError);
   const welcomePrompt = useConnectionStore((s) => s.welcome?.prompt);
@@ -63,8 +65,8 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
         <InterviewDock sessionId={sessionId} token={token} />
         {handle ? (
           <BoardContext.Provider value={handle}>
-            <div className={`workspace${writable ? '' : ' read-only'}`}>
-              {writable && <Palette />}
+            <div className={`workspace${writable ? '' : ' read-only'}${compact ? ' palette-compact' : ''}`}>
+              {writable && <Palette compact={compact} />}
               <Canvas />
               <SectionsPanel prompt={prompt} readOnly={!writable} />
             </div>

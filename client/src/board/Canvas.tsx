@@ -50,6 +50,10 @@ const onEdgeDoubleClick: EdgeMouseHandler<DesignEdge> = (_event, edge) => startE
 const onMoveStart = (event: MouseEvent | TouchEvent | null) => {
   if (event) setFollowing(null);
 };
+/** The minimap and the zoom buttons move the view by code (no event reaches onMoveStart), so a press on them ends following here. */
+const onPointerDownCapture = (event: PointerEvent) => {
+  if (event.target instanceof Element && event.target.closest('.react-flow__controls, .react-flow__minimap')) setFollowing(null);
+};
 const miniMapColor = (node: DesignNode) => (node.type === 'area' ? 'rgba(99, 102, 241, 0.15)' : '#94a3b8');
 
 /** The diagram: React Flow over the board store, with drop-to-add, live cursors and keys. */
@@ -92,6 +96,7 @@ export function Canvas() {
     <div
       className={followColor ? 'canvas following' : 'canvas'}
       style={followColor ? ({ '--follow-color': followColor } as CSSProperties) : undefined}
+      onPointerDownCapture={onPointerDownCapture}
       onDragOver={onDragOver} onDrop={onDrop} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
       <ReactFlow<DesignNode, DesignEdge>
         nodes={flowNodes}

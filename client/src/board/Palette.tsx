@@ -2,6 +2,7 @@ import { useStoreApi } from '@xyflow/react';
 import { memo, type DragEvent } from 'react';
 import { NODE_KIND_LABELS, NODE_KINDS, type NodeKind } from '../../../core/src';
 import { addNode } from '../store/board-actions';
+import { setPaletteCompact } from '../store/board-ui';
 import { KindIcon } from './KindIcon';
 
 export const PALETTE_MIME = 'application/x-designroom-kind';
@@ -13,8 +14,8 @@ const SHORT_LABELS: Partial<Record<NodeKind, string>> = {
   'load-balancer': 'Load balancer',
 };
 
-/** Component kinds to add: click for the middle of the view, or drag onto the canvas. */
-export const Palette = memo(function Palette() {
+/** Component kinds to add: click for the middle of the view, or drag onto the canvas. Compact: icons only. */
+export const Palette = memo(function Palette({ compact }: { compact: boolean }) {
   const flow = useStoreApi();
 
   const addAtCentre = (kind: NodeKind) => {
@@ -30,8 +31,19 @@ export const Palette = memo(function Palette() {
   };
 
   return (
-    <nav className="palette" aria-label="Components">
-      <h2 className="panel-heading">Components</h2>
+    <nav className={compact ? 'palette compact' : 'palette'} aria-label="Components">
+      <div className="palette-head">
+        {!compact && <h2 className="panel-heading">Components</h2>}
+        <button
+          type="button"
+          className="palette-fold"
+          onClick={() => setPaletteCompact(!compact)}
+          aria-label={compact ? 'Show component names' : 'Icons only'}
+          title={compact ? 'Show component names' : 'Icons only, for a wider canvas'}
+        >
+          {compact ? '»' : '«'}
+        </button>
+      </div>
       <ul className="palette-grid">
         {NODE_KINDS.map((kind) => (
           <li key={kind}>
@@ -46,7 +58,7 @@ export const Palette = memo(function Palette() {
               data-testid={`palette-${kind}`}
             >
               <KindIcon kind={kind} size={20} />
-              <span>{SHORT_LABELS[kind] ?? NODE_KIND_LABELS[kind]}</span>
+              {!compact && <span>{SHORT_LABELS[kind] ?? NODE_KIND_LABELS[kind]}</span>}
             </button>
           </li>
         ))}

@@ -5,6 +5,7 @@ export type Theme = 'light' | 'dark';
 
 const THEME_KEY = 'designroom:theme';
 const SNAP_KEY = 'designroom:snap';
+const PALETTE_KEY = 'designroom:palette';
 
 function stored(key: string): string | null {
   try {
@@ -30,12 +31,15 @@ function initialTheme(): Theme | null {
 
 export interface BoardUi {
   snap: boolean;
+  /** Icons only (true), icons and names (false), or null until this browser has chosen. */
+  paletteCompact: boolean | null;
   theme: Theme | null;
   shortcutsOpen: boolean;
 }
 
 export const useBoardUi = create<BoardUi>(() => ({
   snap: stored(SNAP_KEY) !== 'off',
+  paletteCompact: stored(PALETTE_KEY) === null ? null : stored(PALETTE_KEY) === 'compact',
   theme: initialTheme(),
   shortcutsOpen: false,
 }));
@@ -67,6 +71,19 @@ export function toggleSnap(): void {
   const snap = !useBoardUi.getState().snap;
   store(SNAP_KEY, snap ? 'on' : 'off');
   useBoardUi.setState({ snap });
+}
+
+/**
+ * Whether the palette shows icons only. Until someone chooses, interviewers get the compact one:
+ * they draw little, and at 1280 px their canvas shares the width with the interview panel.
+ */
+export function paletteCompact(ui: BoardUi, role: string | null): boolean {
+  return ui.paletteCompact ?? role === 'interviewer';
+}
+
+export function setPaletteCompact(compact: boolean): void {
+  store(PALETTE_KEY, compact ? 'compact' : 'full');
+  useBoardUi.setState({ paletteCompact: compact });
 }
 
 export function setShortcutsOpen(shortcutsOpen: boolean): void {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CreatedSession } from '../support/board-client';
+import { eventually, type CreatedSession } from '../support/board-client';
 import { useBrowserFixture, waitForEdgeCount, waitForNodeCount } from './fixture';
 
 const fx = useBrowserFixture();
@@ -241,5 +241,38 @@ describe('canvas editing e2e', () => {
     await a.keyboard.press('Control+z');
     await waitForEdgeEnds(b, ['api>db']);
     expect(dialogs).toEqual([]);
+  });
+
+  it('a dragged node snaps onto the line of a neighbour it comes within 6 units of, with a guide while dragging', async () => {
+    const session = await fx.createSession();
+    await importDiagram(session, 'flowchart LR\n  a[Alpha] --> b[Beta]');
+    const { page } = await fx.openBoard(session.links.candidate, 'Ada');
+    await waitForNodeCount(page, 2);
+    // Grid snapping off, so only the guides can line the nodes up.
+    await page.getByRole('button', { name: 'Snap to grid' }).click();
+    await page.locator('[aria-label="Snap to grid"][aria-pressed="false"]').waitFor();
+
+    const before = await storedNodes(session);
+    const ids = [...before.keys()];
+    const [alpha, beta] = ids.map((id) => before.get(id)!).sort((p, q) => p.x - q.x);
+    const zoom = await page.evaluate(() => Number(/scale\(([-\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]));
+    // Beta's left edge to 4 units right of Alpha's, 120 units below it.
+    const from = await centreOf(page, beta!.id);
+    const to = { x: from.x + (alpha!.x + 4 - beta!.x) * zoom, y: from.y + (alpha!.y + 120 - beta!.y) * zoom };
+    // React Flow starts a drag once the pointer has moved, and measures from there: a 2 px
+    // start-up move, then the rest, lands the node where the pointer's whole path says.
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 2, from.y);
+    await page.mouse.move((from.x + to.x) / 2 + 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x + 2, to.y, { steps: 5 });
+    await page.getByTestId('alignment-guide').first().waitFor();
+    await page.mouse.up();
+    await page.getByTestId('alignment-guide').first().waitFor({ state: 'detached' });
+
+    await eventually(async () => (await storedNodes(session)).get(beta!.id)?.y !== beta!.y, 'the drop to be stored');
+    const after = (await storedNodes(session)).get(beta!.id)!;
+    expect(after.x).toBe(alpha!.x);
+    expect(Math.abs(after.y - (alpha!.y + 120))).toBeLessThan(2);
   });
 });

@@ -20,6 +20,7 @@ import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
 import { setFollowing, usePresenceStore } from '../store/presence';
 import { CommentPins } from '../comments/CommentPins';
 import { Comments } from '../comments/Comments';
+import { AlignmentGuides } from './AlignmentGuides';
 import { AlignToolbar } from './AlignToolbar';
 import { BoardToolbar } from './BoardToolbar';
 import { NodeInspector } from './NodeInspector';
@@ -132,6 +133,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={miniMapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
+        <AlignmentGuides />
         <RemoteSelections />
         <CommentPins />
         <RemoteDrags />

@@ -27,6 +27,7 @@ import {
   writer,
 } from './board';
 import { DEFAULT_GROUP_SIZE, type DesignEdge, type DesignNode, type LocalNode } from './board-flow';
+import { guideDrag } from './board-guides';
 import { newId } from './ids';
 
 /** Approximate size of a new component before React Flow measures it (see styles.css). */
@@ -37,10 +38,12 @@ const round = (v: number) => Math.round(v);
 /**
  * React Flow's node changes: selection, measurement and in-progress positions stay local;
  * the end of a drag (or a keyboard move) and the end of a resize are written to the document.
+ * A single dragged node snaps to its neighbours' edges and centres (board-guides.ts).
  * Removals are not taken from here: the Delete key is handled by `deleteSelection`.
  */
 export function onNodesChange(changes: NodeChange<DesignNode>[]): void {
   const { writable } = useBoardStore.getState();
+  if (writable) guideDrag(changes);
   const moved: string[] = [];
   let resized = false;
   setLocal((local) => {

@@ -1,6 +1,5 @@
 /** `npm run bench`: every benchmark in turn, printing figures with the machine they ran on. */
 import os from 'node:os';
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
 import { runReviewBench } from './review.bench';
@@ -15,7 +14,8 @@ const benches: [string, () => Promise<string>][] = [
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
 ];
-if (!existsSync('dist/client/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+// Always a fresh production build: dist/ may hold a build of other sources or another NODE_ENV.
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const [name, run] of benches) {
   console.log(`## ${name}`);
   console.log(await run());

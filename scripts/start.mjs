@@ -24,6 +24,8 @@ if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sources) {
   console.log('Building the client (first start or sources changed)...');
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     stdio: 'inherit',
+    // A NODE_ENV left over in the shell (test, development) would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

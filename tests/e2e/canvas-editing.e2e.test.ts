@@ -275,4 +275,30 @@ describe('canvas editing e2e', () => {
     expect(after.x).toBe(alpha!.x);
     expect(Math.abs(after.y - (alpha!.y + 120))).toBeLessThan(2);
   });
+
+  it("the line drawn while moving an edge's end leaves the fixed node from its border, toward the pointer", async () => {
+    const session = await fx.createSession();
+    await importDiagram(session, 'flowchart LR\n  a[Alpha] --> b[Beta]');
+    const { page } = await fx.openBoard(session.links.candidate, 'Ada');
+    await waitForEdgeCount(page, 1);
+    const edgeId = (await page.locator('.react-flow__edge').getAttribute('data-id'))!;
+    const middle = await edgeMidpoint(page, edgeId);
+    await page.mouse.click(middle.x, middle.y);
+    const grip = (await page.getByTestId(`edge-grip-target-${edgeId}`).boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 40, grip.y + 200, { steps: 8 });
+    const line = page.locator('.connection-line path');
+    await line.waitFor();
+    const start = /^M\s*([-\d.]+)[ ,]([-\d.]+)/.exec((await line.getAttribute('d')) ?? '');
+    const alpha = (await storedNodes(session)).get('a')!;
+    const size = await page.locator('.react-flow__node[data-id="a"]').evaluate((el) => ({ width: (el as HTMLElement).offsetWidth, height: (el as HTMLElement).offsetHeight }));
+    await page.mouse.up();
+    expect(start).not.toBeNull();
+    const [x, y] = [Number(start![1]), Number(start![2])];
+    // Below and right of Alpha, the pointer pulls the line out of Alpha's bottom or right side.
+    const onBottom = Math.abs(y - (alpha.y + size.height)) < 1 && x >= alpha.x && x <= alpha.x + size.width;
+    const onRight = Math.abs(x - (alpha.x + size.width)) < 1 && y >= alpha.y && y <= alpha.y + size.height;
+    expect(onBottom || onRight, `line starts at (${x}, ${y}); Alpha is ${JSON.stringify({ ...alpha, ...size })}`).toBe(true);
+  });
 });

@@ -26,6 +26,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { NodeInspector } from './NodeInspector';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useBoard } from './BoardContext';
+import { ConnectionLine } from './edges/ConnectionLine';
 import { onReconnect, onReconnectEnd } from './edges/reconnect';
 import { edgeTypes, nodeTypes } from './nodes/node-types';
 import { PALETTE_MIME } from './Palette';
@@ -111,6 +112,7 @@ export function Canvas() {
         onNodeDoubleClick={writable ? onNodeDoubleClick : undefined}
         onEdgeDoubleClick={writable ? onEdgeDoubleClick : undefined}
         connectionMode={ConnectionMode.Loose}
+        connectionLineComponent={ConnectionLine}
         nodesDraggable={writable}
         nodesConnectable={writable}
         onReconnect={writable ? onReconnect : undefined}

@@ -50,3 +50,13 @@ export function floatingEdgeParams(source: InternalNode, target: InternalNode) {
   const tp = intersection(t, s);
   return { sx: sp.x, sy: sp.y, tx: tp.x, ty: tp.y, sourcePos: side(s, sp), targetPos: side(t, tp) };
 }
+
+/**
+ * The start of the line drawn while connecting or moving an edge end: where the line from the
+ * fixed node's centre to the pointer leaves its border, as a finished edge would be drawn.
+ */
+export function floatingStart(from: InternalNode, pointer: { x: number; y: number }): { x: number; y: number; position: Position } {
+  const b = box(from);
+  const p = intersection(b, { ...pointer, width: 0, height: 0 });
+  return { ...p, position: side(b, p) };
+}

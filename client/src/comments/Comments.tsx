@@ -9,9 +9,10 @@ export function Comments() {
   const role = useConnectionStore(selectRole);
   const open = useCommentsUi((s) => s.open);
   const { doc } = useBoard();
-  const unresolved = useComments(doc).filter((c) => !c.resolved).length;
+  const comments = useComments(doc);
+  const unresolved = comments.filter((c) => !c.resolved).length;
   return open ? (
-    <CommentsPanel role={role} onClose={() => setCommentsOpen(false)} />
+    <CommentsPanel comments={comments} role={role} onClose={() => setCommentsOpen(false)} />
   ) : (
     <button
       type="button"

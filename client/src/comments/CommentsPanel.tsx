@@ -4,16 +4,14 @@ import { putComment, type BoardComment, type Role } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
 import { selectOnly, selectedNodeIds, useBoardStore } from '../store/board';
 import { usePresenceStore } from '../store/presence';
+import { canWrite } from '../session/role';
+import { newId } from '../store/ids';
 import { LOCAL_ORIGIN } from '../sync/origins';
-import { useComments } from './useComments';
 import './comments.css';
 
-const newId = () => `c-${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-
 /** Comments on the board or pinned to a node; observers read only. */
-export function CommentsPanel({ role, onClose }: { role: Role | null; onClose: () => void }) {
+export function CommentsPanel({ comments, role, onClose }: { comments: BoardComment[]; role: Role | null; onClose: () => void }) {
   const { doc } = useBoard();
-  const comments = useComments(doc);
   const nodes = useBoardStore((s) => s.nodes);
   const selected = useBoardStore((s) => {
     const ids = selectedNodeIds(s);
@@ -22,7 +20,7 @@ export function CommentsPanel({ role, onClose }: { role: Role | null; onClose: (
   const selfName = usePresenceStore((s) => s.people.find((p) => p.self)?.name ?? 'Someone');
   const { setCenter, getInternalNode } = useReactFlow();
   const [text, setText] = useState('');
-  const writable = role === 'candidate' || role === 'interviewer';
+  const writable = canWrite(role);
   const labelOf = (id: string) => nodes.get(id)?.label || id;
 
   const submit = (event: FormEvent) => {
@@ -30,7 +28,7 @@ export function CommentsPanel({ role, onClose }: { role: Role | null; onClose: (
     const trimmed = text.trim();
     if (!trimmed || !role) return;
     const comment: BoardComment = {
-      id: newId(),
+      id: newId('c'),
       target: selected ?? 'board',
       author: selfName.slice(0, 80),
       role,
@@ -78,8 +76,9 @@ export function CommentsPanel({ role, onClose }: { role: Role | null; onClose: (
                 on {labelOf(c.target)}
               </button>
             )}
-            {!c.resolved && <p className="comment-text">{c.text}</p>}
-            {c.resolved && <p className="comment-text comment-collapsed" title={c.text}>{c.text}</p>}
+            <p className={c.resolved ? 'comment-text comment-collapsed' : 'comment-text'} title={c.resolved ? c.text : undefined}>
+              {c.text}
+            </p>
             {writable && (
               <button type="button" className="button small" onClick={() => toggle(c)}>
                 {c.resolved ? 'Reopen' : 'Resolve'}

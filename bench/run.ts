@@ -4,10 +4,17 @@ import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
+import { runSyncLoadBench } from './sync-load.bench';
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
 console.log(`Date: ${new Date().toISOString()}\n`);
+
+// `npm run bench -- sync [options]`: only the sync load benchmark (see bench/sync-load.bench.ts).
+if (process.argv[2] === 'sync') {
+  console.log(await runSyncLoadBench(process.argv.slice(3)));
+  process.exit(0);
+}
 
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],

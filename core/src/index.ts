@@ -3,6 +3,8 @@ export * from './board/sections';
 export * from './board/schema';
 export * from './board/ydoc';
 export * from './protocol/events';
+export * from './protocol/policy';
+export * from './protocol/inspect-update';
 export * from './rubric/index';
 export * from './protocol/sync-messages';
 export * from './designdoc';

@@ -2,7 +2,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { WIRE_LIMITS, readBoard, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
+import { EVENTS, WIRE_LIMITS, readBoard } from '../../core/src';
 import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
 import type { LoadedRubrics } from './data/rubrics';
@@ -19,6 +19,7 @@ import { interviewRouter } from './interview/routes';
 import { InterviewService } from './interview/service';
 import { createReviewers } from './reviewers/registry';
 import { attachBoardSockets } from './sockets/board-socket';
+import type { AppServer } from './sockets/types';
 import type { Storage } from './storage/types';
 
 export interface AppDeps {
@@ -31,7 +32,7 @@ export interface AppDeps {
 
 export interface App {
   httpServer: HttpServer;
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: AppServer;
   rooms: RoomRegistry;
   /** Relays stored changes to other server nodes once an adapter connects them. */
   relay: PeerRelay;
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): App {
   app.use(requestLog(log));
 
   const httpServer = createServer(app);
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+  const io: AppServer = new Server(httpServer, {
     // Above the application limit, so an oversized message reaches our handler and gets a
     // clear error instead of a silent disconnect by the transport.
     maxHttpBufferSize: WIRE_LIMITS.maxMessageBytes * 2,
@@ -80,13 +81,18 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true, storage: storage.kind });
   });
   const relay = new PeerRelay(io, rooms, log);
+  rooms.attach({
+    broadcast: (sessionId, message, except) => (except ? io.to(sessionId).except(except) : io.to(sessionId)).emit(EVENTS.boardSync, message),
+    publish: (sessionId, update, seq) => relay.publish(sessionId, update, seq),
+    publishClosed: (sessionId, at) => relay.publishClosed(sessionId, at),
+  });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
-  const interview = new InterviewService(storage, io as unknown as Server, weights, async (session) => {
+  const interview = new InterviewService(storage, io, weights, async (session) => {
     const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
     return reviewers.review(board, session.prompt, 'rules');
   });
   app.use(promptsRouter(prompts));
-  app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
+  app.use(sessionsRouter({ storage, rooms, prompts, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
   app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use('/api', notFound);
@@ -94,7 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  attachBoardSockets(io, { storage, rooms, relay, interview, log });
+  attachBoardSockets(io, { storage, rooms, interview, log });
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;

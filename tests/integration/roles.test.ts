@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrivateInterview, PublicInterview } from '../../core/src';
+import * as Y from 'yjs';
+import { encodeUpdateMessage, may, putNode, type Action, type PrivateInterview, type PublicInterview } from '../../core/src';
 import { createSession, type CreatedSession } from '../support/board-client';
 import { recordingSocket, type RecordingSocket } from '../support/interview-client';
 import { startServer, type RunningServer } from '../support/server';
@@ -173,4 +174,67 @@ describe('a whole round at the protocol level', () => {
     expect(atEnd.board.nodes).toHaveLength(3);
     expect((await request(session, 'GET', '/replay?seq=abc', session.tokens.observer)).status).toBe(400);
   });
+});
+
+describe('the policy table (core/src/protocol/policy.ts) is what the server enforces', () => {
+  const roles = ['candidate', 'interviewer', 'observer'] as const;
+  /** Each socket action with a payload; the role check comes before validation, so only FORBIDDEN matters. */
+  const socketActions: [Action, string, unknown][] = [
+    ['timer.control', 'timer:control', { action: 'pause' }],
+    ['question.ask', 'question:ask', { text: 'policy check?' }],
+    ['question.answer', 'question:answer', { id: 999999, text: 'x' }],
+    ['note.add', 'note:add', { text: 'policy note' }],
+    ['scores.update', 'scores:update', { items: [] }],
+    ['notes.share', 'notes:share', { share: false }],
+  ];
+
+  for (const mode of ['live', 'solo'] as const) {
+    it(`every socket action and board write, ${mode} session, answers each role as the table says`, async () => {
+      const session = await createSession(server.url, 'url-shortener', mode);
+      for (const role of roles) {
+        const socket = await join(session, role);
+        for (const [action, event, payload] of socketActions) {
+          const reply = await socket.send(event, payload);
+          const forbidden = !reply.ok && reply.error.code === 'FORBIDDEN';
+          expect(forbidden, `${mode}: ${role} ${event}`).toBe(!may(role, action, { mode }));
+        }
+        const doc = new Y.Doc();
+        let update: Uint8Array | null = null;
+        doc.once('update', (u: Uint8Array) => (update = u));
+        putNode(doc, { id: `by-${role}`, kind: 'service', label: role, x: 0, y: 0, notes: '', props: {} });
+        const reply = await socket.send('board:sync', encodeUpdateMessage(update!));
+        expect(reply.ok ? 'ok' : reply.error.code, `${mode}: ${role} board:sync`).toBe(may(role, 'board.write', { mode }) ? 'ok' : 'FORBIDDEN');
+      }
+    });
+
+    it(`HTTP actions, ${mode} session, answer each role as the table says`, async () => {
+      const checks: [Action, string, string, unknown][] = [
+        ['prompt.read', 'GET', '/prompt', undefined],
+        ['review.run', 'POST', '/reviews', {}],
+        ['private.read', 'GET', '/private', undefined],
+      ];
+      const session = await createSession(server.url, 'url-shortener', mode);
+      for (const [action, method, path, body] of checks) {
+        for (const role of roles) {
+          const res = await request(session, method, path, session.tokens[role], body);
+          expect(res.status === 403, `${mode}: ${role} ${method} ${path}`).toBe(!may(role, action, { mode }));
+        }
+      }
+      for (const role of roles) {
+        const res = await fetch(`${server.url}/api/sessions/${session.id}/document`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${session.tokens[role]}` },
+          body: '## Requirements\n\npolicy\n',
+        });
+        expect(res.status === 403, `${mode}: ${role} PUT /document`).toBe(!may(role, 'board.write', { mode }));
+      }
+      // Closing last: only the roles the table names may, and the first of them ends it.
+      for (const role of ['observer', 'candidate', 'interviewer'] as const) {
+        const res = await request(session, 'POST', '/close', session.tokens[role]);
+        const allowed = may(role, 'session.close', { mode });
+        expect(res.status === 403, `${mode}: ${role} POST /close`).toBe(!allowed);
+        if (allowed) break;
+      }
+    });
+  }
 });

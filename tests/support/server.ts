@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface RunningServer {
   url: string;
   port: number;
+  /** The server process id (benchmarks read its CPU and memory). */
+  pid: number;
   dataDir: string;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
@@ -69,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const server: RunningServer = {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     async stop() {
       child.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { may } from '../../../core/src';
 import { useRole } from '../session/role';
 import { navigate } from '../session/navigation';
 import { useConnectionStore } from '../store/connection';
@@ -33,7 +34,7 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
 
   if (!interview || !role) return <div className="iv-bar" />;
   const closed = interview.closedAt !== null;
-  const keepsTime = role === 'interviewer' || (mode === 'solo' && role === 'candidate');
+  const keepsTime = may(role, 'timer.control', { mode: mode ?? 'live' });
   const summary = `/s/${sessionId}/summary`;
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { WRITER_ROLES, type Role } from '../../../core/src';
+import { may, type Role } from '../../../core/src';
 import { useConnectionStore } from '../store/connection';
 import { rememberedRole, rememberRole } from './token';
 
@@ -17,4 +17,5 @@ export function useRole(sessionId: string): Role | null {
   return welcomed ?? rememberedRole(sessionId);
 }
 
-export const canWrite = (role: Role | null): boolean => role !== null && WRITER_ROLES.has(role);
+/** Whether this role changes the board (the policy table's `board.write`, the same in both modes). */
+export const canWrite = (role: Role | null): boolean => may(role, 'board.write', { mode: 'live' });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PrivateInterview, PublicInterview, Question, TimerControl } from './interview';
+import { rolesAlways } from './policy';
 
 /**
  * The Socket.IO protocol between the board client and the server. Payloads of `board:sync`
@@ -23,8 +25,8 @@ export const ROLES = ['candidate', 'interviewer', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
-/** Roles that may change the board. */
-export const WRITER_ROLES: ReadonlySet<Role> = new Set(['candidate', 'interviewer']);
+/** Roles that may change the board (the `board.write` row of the policy table). */
+export const WRITER_ROLES: ReadonlySet<Role> = rolesAlways('board.write');
 
 export const ERROR_CODES = [
   'BAD_REQUEST',
@@ -37,6 +39,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PROTOCOL_MISMATCH',
   'SESSION_CLOSED',
+  /** The update builds on changes the server does not hold (a refused or never-sent edit). */
+  'OUT_OF_SYNC',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -87,15 +91,31 @@ export const WIRE_LIMITS = {
   messagesPerSecond: 60,
 } as const;
 
-/** Typed event maps shared by the Socket.IO server and client. */
+/** An acknowledged client → server event: the payload, then the server's reply. */
+type Acked<Payload, Reply = Record<string, never>> = (payload: Payload, ack: (reply: Ack<Reply>) => void) => void;
+
+/**
+ * Typed event maps shared by the Socket.IO server and client: the whole protocol, board and
+ * interview. Adding an event is one line here (plus its handler); a payload change that would
+ * break the wire no longer compiles. Payload types say what a well-behaved peer sends; the
+ * server still parses every payload with its zod schema, because what arrives is untrusted.
+ */
 export interface ServerToClientEvents {
   'board:sync': (message: Uint8Array) => void;
   'presence:update': (update: Uint8Array) => void;
   'session:welcome': (welcome: Welcome) => void;
   'session:error': (error: ErrorBody) => void;
+  'interview:state': (view: PublicInterview) => void;
+  'private:state': (view: PrivateInterview) => void;
 }
 
 export interface ClientToServerEvents {
-  'board:sync': (message: Uint8Array, ack: (reply: Ack<SyncStep1Reply | Record<string, never>>) => void) => void;
+  'board:sync': Acked<Uint8Array, SyncStep1Reply | Record<string, never>>;
   'presence:update': (update: Uint8Array) => void;
+  'timer:control': Acked<TimerControl>;
+  'question:ask': Acked<{ text: string; item?: string | null }, Question>;
+  'question:answer': Acked<{ id: number; text: string }, Question>;
+  'note:add': Acked<{ text: string }>;
+  'scores:update': Acked<{ items: { id: string; score: number | null; notes?: string }[] }>;
+  'notes:share': Acked<{ share: boolean }>;
 }

@@ -58,41 +58,6 @@ export function decodeSyncMessage(bytes: Uint8Array): SyncMessage {
   }
 }
 
-/**
- * Checks that an update decodes and touches only the given top-level types. Returns the
- * root names it writes to; throws MalformedMessageError otherwise. Items nested inside
- * existing types name their parent by id, which is fine: that parent was itself checked.
- */
-export interface UpdateCheck {
-  structs: number;
-  deletes: number;
-  /**
-   * The values written under a `role` key. In this document only a comment has one, saying who
-   * wrote it; the server compares them with the writer's role so no one signs as someone else.
-   */
-  roles: string[];
-}
-
-export function checkUpdate(update: Uint8Array, allowedRoots: ReadonlySet<string>): UpdateCheck {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch (error) {
-    throw new MalformedMessageError(`not a Yjs update: ${(error as Error).message}`);
-  }
-  const roles: string[] = [];
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    if (typeof struct.parent === 'string' && !allowedRoots.has(struct.parent)) {
-      throw new MalformedMessageError(`update writes to unknown top-level type "${struct.parent}"`);
-    }
-    if (struct.parentSub === 'role') {
-      for (const value of struct.content.getContent()) roles.push(typeof value === 'string' ? value : JSON.stringify(value));
-    }
-  }
-  return { structs: decoded.structs.length, deletes: decoded.ds.clients.size, roles };
-}
-
 /** A step 2 message around an update computed elsewhere (e.g. against a state vector received earlier). */
 export function encodeStep2Message(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

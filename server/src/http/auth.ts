@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { WRITER_ROLES, type Role } from '../../../core/src';
+import { WRITER_ROLES, may, type Action, type Role } from '../../../core/src';
 import { resolveRole } from '../sessions/service';
 import type { SessionRecord, Storage } from '../storage/types';
 import { HttpError } from './errors';
@@ -22,12 +22,13 @@ export function tokenOf(req: Request): string | null {
 
 /**
  * Resolves the request's token to a role in the session named by `:id`. 404 for an unknown
- * session, 401 for a missing or wrong token, 403 when the role may not do what is asked.
+ * session, 401 for a missing or wrong token, 403 when the role may not do what is asked:
+ * an action of the policy table (core/src/protocol/policy.ts), read with the session's mode.
  */
 export async function authorize(
   storage: Storage,
   req: Request,
-  allowed: ReadonlySet<Role> | 'any' = 'any',
+  allowed: Action | ReadonlySet<Role> | 'any' = 'any',
 ): Promise<Authorized> {
   const id = String(req.params.id ?? '');
   const session = await storage.getSession(id);
@@ -36,11 +37,10 @@ export async function authorize(
   if (!token) throw new HttpError('UNAUTHORIZED', 'send the session token as "Authorization: Bearer <token>"');
   const role = await resolveRole(storage, id, token);
   if (!role) throw new HttpError('UNAUTHORIZED', 'the token is not valid for this session');
-  if (allowed !== 'any' && !allowed.has(role)) {
-    throw new HttpError('FORBIDDEN', `the ${role} role may not do this`);
-  }
+  const permitted = allowed === 'any' || (typeof allowed === 'string' ? may(role, allowed, { mode: session.mode }) : allowed.has(role));
+  if (!permitted) throw new HttpError('FORBIDDEN', `the ${role} role may not do this`);
   return { session, role };
 }
 
+/** The board's writers, for routes that predate the policy table's actions. */
 export const WRITERS = WRITER_ROLES;
-export const INTERVIEWER_ONLY: ReadonlySet<Role> = new Set(['interviewer']);

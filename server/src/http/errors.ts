@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   SESSION_CLOSED: 409,
+  OUT_OF_SYNC: 409,
   TOO_LARGE: 413,
   BOARD_FULL: 413,
   RATE_LIMITED: 429,

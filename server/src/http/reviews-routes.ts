@@ -5,7 +5,7 @@ import type { LoadedRubrics } from '../data/rubrics';
 import type { Reviewers } from '../reviewers/registry';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/types';
-import { authorize, WRITERS } from './auth';
+import { authorize } from './auth';
 import { HttpError } from './errors';
 
 const reviewRequest = z.object({ reviewer: z.enum(['rules', 'openai']).default('rules') });
@@ -21,7 +21,7 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
   });
 
   router.post('/api/sessions/:id/reviews', express.json({ limit: '4kb' }), async (req, res) => {
-    const { session } = await authorize(storage, req, WRITERS);
+    const { session } = await authorize(storage, req, 'review.run');
     const body = reviewRequest.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError('BAD_REQUEST', 'expected {reviewer?: "rules" | "openai"}');
     const board = await rooms.with(session.id, async (room) => readBoard(room.doc));

@@ -1,15 +1,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { readBoard, replaceBoard, encodeUpdateMessage, EVENTS } from '../../../core/src';
+import { readBoard, replaceBoard } from '../../../core/src';
 import { DesignDocError, formatDesignDoc, parseDesignDoc } from '../../../core/src/designdoc';
-import type { Server } from 'socket.io';
 import type { PromptLibrary } from '../data/prompts';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { RoomError } from '../rooms/room';
 import { createSession } from '../sessions/service';
 import type { Storage } from '../storage/types';
-import { authorize, WRITERS } from './auth';
+import { authorize } from './auth';
 import { HttpError } from './errors';
 import { FixedWindowLimiter } from './rate-limit';
 
@@ -22,17 +20,15 @@ const createBody = z.object({
 });
 
 /** Origin of imports over HTTP: not a socket, so every connected client receives the change. */
-const HTTP_IMPORT = { source: 'http-import' };
+const HTTP_IMPORT = { source: 'http-import' } as const;
 
 export function sessionsRouter(deps: {
   storage: Storage;
   rooms: RoomRegistry;
   prompts: PromptLibrary;
-  io: Server;
-  relay: PeerRelay;
   createPerMinute: number;
 }): Router {
-  const { storage, rooms, prompts, io, relay } = deps;
+  const { storage, rooms, prompts } = deps;
   const router = Router();
   const createLimiter = new FixedWindowLimiter(deps.createPerMinute, 60_000);
 
@@ -70,7 +66,7 @@ export function sessionsRouter(deps: {
     '/api/sessions/:id/document',
     express.text({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
     async (req, res) => {
-      const { session } = await authorize(storage, req, WRITERS);
+      const { session, role } = await authorize(storage, req, 'board.write');
       if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended; the board is read-only');
       const text = typeof req.body === 'string' ? req.body : '';
       if (text.trim().length === 0) throw new HttpError('BAD_REQUEST', 'send the design doc (Markdown) as the request body');
@@ -89,11 +85,7 @@ export function sessionsRouter(deps: {
       board.meta = { ...board.meta, prompt: session.prompt };
       const result = await rooms.with(session.id, async (room) => {
         try {
-          const change = await room.applyServerChange((doc) => replaceBoard(doc, board, HTTP_IMPORT), HTTP_IMPORT);
-          if (change) {
-            io.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
-            relay.publish(session.id, change);
-          }
+          await room.commit((doc) => replaceBoard(doc, board, HTTP_IMPORT), { origin: HTTP_IMPORT, writer: role });
           return readBoard(room.doc);
         } catch (error) {
           if (error instanceof RoomError) throw new HttpError(error.code, error.message);

@@ -1,19 +1,17 @@
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { phaseDurations, readBoard, type Role } from '../../../core/src';
+import { may, phaseDurations, readBoard, type Role } from '../../../core/src';
 import type { PromptLibrary } from '../data/prompts';
-import { authorize, INTERVIEWER_ONLY } from '../http/auth';
+import { authorize } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { RoomRegistry } from '../rooms/registry';
 import type { SessionRecord, Storage } from '../storage/types';
 import type { InterviewService } from './service';
 
-async function seesPrivate(service: InterviewService, sessionId: string, role: Role): Promise<boolean> {
-  if (role === 'interviewer') return true;
-  return role === 'observer' && (await service.state(sessionId)).shareWithObservers;
+async function seesPrivate(service: InterviewService, session: SessionRecord, role: Role): Promise<boolean> {
+  if (may(role, 'private.read', { mode: session.mode })) return true;
+  return may(role, 'private.read', { mode: session.mode, shared: (await service.state(session.id)).shareWithObservers });
 }
-
-const mayClose = (session: SessionRecord, role: Role) => role === 'interviewer' || (session.mode === 'solo' && role === 'candidate');
 
 export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; prompts: PromptLibrary; service: InterviewService }): Router {
   const { storage, rooms, prompts, service } = deps;
@@ -26,14 +24,14 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
 
   router.get('/api/sessions/:id/private', async (req, res) => {
     const { session, role } = await authorize(storage, req);
-    if (!(await seesPrivate(service, session.id, role))) throw new HttpError('FORBIDDEN', 'private notes and scores are for the interviewer');
+    if (!(await seesPrivate(service, session, role))) throw new HttpError('FORBIDDEN', 'private notes and scores are for the interviewer');
     const view = await service.privateView(session.id);
     res.json({ ...view, review: service.humanReview(session.prompt, view.scores) });
   });
 
   /** The prompt with its answer key: what a strong answer covers, follow-up points, mistakes. */
   router.get('/api/sessions/:id/prompt', async (req, res) => {
-    const { session } = await authorize(storage, req, INTERVIEWER_ONLY);
+    const { session } = await authorize(storage, req, 'prompt.read');
     const prompt = prompts.get(session.prompt);
     if (!prompt) throw new HttpError('NOT_FOUND', `the prompt "${session.prompt}" is no longer in the library`);
     res.json(prompt);
@@ -41,10 +39,12 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
 
   router.post('/api/sessions/:id/close', async (req, res) => {
     const { session, role } = await authorize(storage, req);
-    if (!mayClose(session, role)) throw new HttpError('FORBIDDEN', 'only the interviewer ends a live session');
+    if (!may(role, 'session.close', { mode: session.mode })) throw new HttpError('FORBIDDEN', 'only the interviewer ends a live session');
     if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has already ended');
     await rooms.with(session.id, (room) => room.flush());
-    res.json({ interview: await service.close(session) });
+    const interview = await service.close(session);
+    rooms.sessionClosed(session.id, interview.closedAt ?? Date.now(), 'local');
+    res.json({ interview });
   });
 
   router.get('/api/sessions/:id/summary', async (req, res) => {
@@ -53,7 +53,7 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
     const { interview, questions } = await service.publicView(session.id);
     const reviews = await storage.listReviews(session.id);
     const latest = (kind: string) => reviews.filter((r) => r.reviewer === kind).at(-1)?.review ?? null;
-    const privateOk = await seesPrivate(service, session.id, role);
+    const privateOk = await seesPrivate(service, session, role);
     res.json({
       session: { id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt },
       role,

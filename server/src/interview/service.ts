@@ -1,4 +1,3 @@
-import type { Server } from 'socket.io';
 import {
   INTERVIEW_EVENTS,
   applyTimerControl,
@@ -15,6 +14,7 @@ import {
 } from '../../../core/src';
 import type { Review } from '../../../core/src/rubric/schema';
 import type { SessionRecord, Storage } from '../storage/types';
+import type { AppServer } from '../sockets/types';
 import { KeyedMutex } from './keyed-mutex';
 
 const STATE_KEY = 'interview';
@@ -33,7 +33,7 @@ export class InterviewService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly io: Server,
+    private readonly io: AppServer,
     private readonly weights: Readonly<Record<string, number>>,
     private readonly reviewAtClose: (session: SessionRecord) => Promise<Review>,
   ) {}
@@ -94,7 +94,7 @@ export class InterviewService {
     await this.update(sessionId, (state) => ({ ...state, shareWithObservers: share }));
     const sockets = await this.io.in(sessionId).fetchSockets();
     for (const socket of sockets) {
-      if ((socket.data as { role?: string }).role !== 'observer') continue;
+      if (socket.data.role !== 'observer') continue;
       if (share) socket.join(privateRoom(sessionId));
       else socket.leave(privateRoom(sessionId));
     }

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import type { Storage } from '../storage/types';
-import { Room } from './room';
+import { CommitLog } from './commit-log';
+import { Room, RoomError, type Committed, type RoomTransport } from './room';
 
 interface Entry {
   room: Promise<Room>;
@@ -15,24 +16,57 @@ interface Entry {
  */
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly commits: CommitLog;
+  private readonly listeners = new Set<(change: Committed) => void>();
+  private transport: RoomTransport = { broadcast: () => undefined, publish: () => undefined, publishClosed: () => undefined };
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly idleMs = 30_000,
-  ) {}
+  ) {
+    this.commits = new CommitLog(storage);
+  }
+
+  /** Connects rooms to the sockets and the other nodes (done once Socket.IO exists). */
+  attach(transport: RoomTransport): void {
+    this.transport = transport;
+  }
+
+  /**
+   * Subscribes to every room's stored changes (an AI reviewer, an exporter…): called after the
+   * change is stored and broadcast, in commit order per room. Returns the unsubscribe function.
+   */
+  onCommitted(listener: (change: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The session ended (`local`: here, so the other nodes are told too; `peer`: on another
+   * node): its open room turns read-only at once, without waiting to be reloaded.
+   */
+  sessionClosed(sessionId: string, at: number, where: 'local' | 'peer'): void {
+    void this.entries.get(sessionId)?.room.then((room) => room.markClosed(at), () => undefined);
+    if (where === 'local') this.transport.publishClosed(sessionId, at);
+  }
+
+  private async load(sessionId: string): Promise<Room> {
+    const session = await this.storage.getSession(sessionId);
+    if (!session) throw new RoomError('NOT_FOUND', 'no such session');
+    return Room.load(session, {
+      storage: this.storage,
+      commits: this.commits,
+      transport: () => this.transport,
+      committed: (change) => this.listeners.forEach((listener) => listener(change)),
+      log: this.log,
+    });
+  }
 
   async acquire(sessionId: string): Promise<Room> {
     let entry = this.entries.get(sessionId);
-    if (entry) {
-      const room = await entry.room;
-      if (room.isBroken) {
-        this.entries.delete(sessionId);
-        room.destroy();
-        return this.acquire(sessionId);
-      }
-    } else {
-      entry = { room: Room.load(sessionId, this.storage, this.log), users: 0, idleTimer: null };
+    if (!entry) {
+      entry = { room: this.load(sessionId), users: 0, idleTimer: null };
       this.entries.set(sessionId, entry);
       entry.room.catch(() => this.entries.delete(sessionId));
     }

@@ -1,164 +1,345 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { ROOT_TYPE_NAMES, WIRE_LIMITS, checkUpdate, MalformedMessageError, type Role, type UpdateCheck } from '../../../core/src';
-import type { Storage } from '../storage/types';
+import {
+  ROOT_TYPE_NAMES,
+  WIRE_LIMITS,
+  encodeUpdateMessage,
+  inspectUpdate,
+  may,
+  type ErrorBody,
+  type ErrorCode,
+  type Role,
+} from '../../../core/src';
+import type { SessionRecord, Storage } from '../storage/types';
 import type { Logger } from '../log';
+import type { CommitLog } from './commit-log';
 
 export class RoomError extends Error {
   constructor(
-    readonly code: 'BAD_MESSAGE' | 'BOARD_FULL' | 'FORBIDDEN' | 'UNAVAILABLE',
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Origin of updates relayed from other server nodes. */
-const PEER_ORIGIN = Symbol('peer-node');
+/** Who made a change: a socket (never sent its own change back), or a server-side writer. */
+export interface CommitOrigin {
+  /** What wrote it: `socket`, `http-import`, `reviewer`, … */
+  source: string;
+  /** The Socket.IO id of the sending socket, which the broadcast skips. */
+  socketId?: string;
+}
 
-/** Compact after this many appended updates since the last snapshot. */
+export interface CommitOptions {
+  origin: CommitOrigin;
+  /** The writer's role; `server` for a change the server makes on its own behalf. */
+  writer: Role | 'server';
+}
+
+/** A change that is stored: what listeners of `onCommitted` receive. */
+export interface Committed {
+  sessionId: string;
+  /** The Yjs update holding exactly what changed. */
+  update: Uint8Array;
+  seq: number;
+  at: number;
+  origin: CommitOrigin;
+  writer: Role | 'server';
+}
+
+/** How a room reaches the world outside the process: sockets and the other server nodes. */
+export interface RoomTransport {
+  /** Sends a y-protocols update message to every socket in the room except `exceptSocketId`. */
+  broadcast(sessionId: string, message: Uint8Array, exceptSocketId?: string): void;
+  /** Hands a stored change to the other server nodes' copies of the room. */
+  publish(sessionId: string, update: Uint8Array, seq: number): void;
+  /** Tells the other server nodes the session ended. */
+  publishClosed(sessionId: string, at: number): void;
+}
+
+export interface RoomDeps {
+  storage: Storage;
+  commits: CommitLog;
+  transport: () => RoomTransport;
+  /** Listeners for every room's commits (registry-wide hooks). */
+  committed: (change: Committed) => void;
+  log: Logger;
+}
+
+/** Take a snapshot after this many stored updates since the last one. */
 const COMPACT_EVERY = 500;
 
 /**
- * One open session's board: the authoritative Y.Doc, its awareness, and its durable log.
- * Changes are serialised through one promise chain so the log order matches the order in
- * which they were applied, and an edit is acknowledged only after it is in the log.
+ * One open session's board, and the owner of every change to it. `commit` is the one
+ * pipeline every writer uses — a client's update, an import, a reviewer:
+ * check → apply → store (group commit, see CommitLog) → acknowledge (the promise resolves) →
+ * relay to other nodes → broadcast → `onCommitted` listeners. A change that fails a check
+ * changes nothing. The session's state the hot path needs (closed? mode) is cached here and
+ * updated by `markClosed`, so an edit costs no storage read.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
-  private chain: Promise<unknown> = Promise.resolve();
-  private lastSeq = 0;
+  private current: Y.Doc;
+  private readonly listeners = new Set<(change: Committed) => void>();
+  /** The origin token of the change being applied right now, and what it produced. */
+  private applying: object | null = null;
+  private captured: Uint8Array[] = [];
+  /** Resolves when every write issued so far is stored (or failed). */
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Every seq up to this one is in `doc`: a snapshot may claim exactly this much. */
+  private contiguousSeq = 0;
+  private readonly seqsAbove = new Set<number>();
   private sinceSnapshot = 0;
   private approxBytes = 0;
-  private broken = false;
+  private reloading: Promise<void> | null = null;
+  private compacting = false;
 
   private constructor(
-    readonly sessionId: string,
-    private readonly storage: Storage,
-    private readonly log: Logger,
+    private session: SessionRecord,
+    private readonly deps: RoomDeps,
   ) {
-    this.awareness = new Awareness(this.doc);
+    this.current = this.newDoc();
+    this.awareness = new Awareness(this.current);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
   }
 
-  static async load(sessionId: string, storage: Storage, log: Logger): Promise<Room> {
-    const room = new Room(sessionId, storage, log);
-    const stored = await storage.loadDocument(sessionId);
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u.data);
-    });
-    room.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
-    room.sinceSnapshot = stored.updates.length;
-    room.approxBytes = Y.encodeStateAsUpdate(room.doc).byteLength;
+  static async load(session: SessionRecord, deps: RoomDeps): Promise<Room> {
+    const room = new Room(session, deps);
+    await room.fill(room.current);
     return room;
   }
 
-  /** True once a storage failure left memory and disk possibly apart; the room must be reloaded. */
-  get isBroken(): boolean {
-    return this.broken;
+  get sessionId(): string {
+    return this.session.id;
+  }
+
+  /** The authoritative document. Replaced (same room) when the room reloads after a failure. */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  get mode(): SessionRecord['mode'] {
+    return this.session.mode;
+  }
+
+  get closedAt(): number | null {
+    return this.session.closedAt;
+  }
+
+  /** Resolves once the room is usable (it may be reloading from storage after a failure). */
+  async ready(): Promise<void> {
+    if (this.reloading) await this.reloading;
+  }
+
+  /** Called when the session ends (here or on another node): the board becomes read-only. */
+  markClosed(at: number): void {
+    this.session = { ...this.session, closedAt: this.session.closedAt ?? at };
+  }
+
+  /** Subscribes to this room's stored changes; returns the unsubscribe function. */
+  onCommitted(listener: (change: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**
-   * Applies a client's update, stores what actually changed, and resolves with that change
-   * (null when the update held nothing new: resends and periodic resyncs are common).
-   * Throws RoomError and changes nothing when the update is malformed or too large, or signs a
-   * comment with a role other than the writer's.
+   * The one way to change the board. `input` is a client's Yjs update or a function that
+   * edits the document (run in one transaction). Resolves once the change is stored, with
+   * what changed (null when nothing did: resends are common); rejects with a RoomError and
+   * changes nothing when a check fails.
    */
-  applyClientUpdate(update: Uint8Array, origin: unknown, writer: Role): Promise<Uint8Array | null> {
-    let check: UpdateCheck;
+  commit(input: Uint8Array | ((doc: Y.Doc) => void), options: CommitOptions): Promise<Committed | null> {
     try {
-      check = checkUpdate(update, ROOT_TYPE_NAMES);
+      return this.run(input, options);
     } catch (error) {
-      const message = error instanceof MalformedMessageError ? error.message : 'malformed update';
-      return Promise.reject(new RoomError('BAD_MESSAGE', message));
+      return Promise.reject(error);
     }
-    if (check.roles.some((role) => role !== writer)) {
-      return Promise.reject(new RoomError('FORBIDDEN', `a comment is signed with its writer's role, and this link is the ${writer}'s`));
-    }
-    if (this.approxBytes + update.byteLength > WIRE_LIMITS.maxDocumentBytes) {
-      return Promise.reject(
-        new RoomError('BOARD_FULL', `the board would exceed ${WIRE_LIMITS.maxDocumentBytes} bytes; remove something first`),
-      );
-    }
-    return this.serialise(() => this.capture(() => Y.applyUpdate(this.doc, update, origin), origin, update));
   }
 
-  /** Runs a server-side change (an import, say) as one transaction, stored like any edit. */
-  applyServerChange(change: (doc: Y.Doc) => void, origin: unknown): Promise<Uint8Array | null> {
-    return this.serialise(() => this.capture(() => this.doc.transact(() => change(this.doc), origin), origin, null));
+  private run(input: Uint8Array | ((doc: Y.Doc) => void), options: CommitOptions): Promise<Committed | null> {
+    if (this.reloading) throw new RoomError('UNAVAILABLE', 'the board is reloading after a storage error; retry');
+    if (this.session.closedAt !== null) throw new RoomError('SESSION_CLOSED', 'this session has ended; the board is read-only');
+    const { writer } = options;
+    if (writer !== 'server' && !may(writer, 'board.write', { mode: this.session.mode })) {
+      throw new RoomError('FORBIDDEN', `the ${writer} role can read the board but not change it`);
+    }
+    if (input instanceof Uint8Array) {
+      if (this.approxBytes + input.byteLength > WIRE_LIMITS.maxDocumentBytes) {
+        throw new RoomError('BOARD_FULL', `the board would exceed ${WIRE_LIMITS.maxDocumentBytes} bytes; remove something first`);
+      }
+      const refusal: ErrorBody | null = inspectUpdate(this.current, input, {
+        allowedRoots: ROOT_TYPE_NAMES,
+        signer: writer === 'server' ? null : writer,
+      });
+      if (refusal) throw new RoomError(refusal.code, refusal.message);
+    }
+    const change = this.apply(input);
+    // Nothing new (a resend): acknowledge once whatever it repeats is stored.
+    if (!change) return this.lastWrite.then(() => null);
+    return this.store(change, options);
   }
 
-  private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(() => {
-      if (this.broken) throw new RoomError('UNAVAILABLE', 'the board is reloading after a storage error; retry');
-      return task();
-    });
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private async capture(apply: () => void, origin: unknown, raw: Uint8Array | null): Promise<Uint8Array | null> {
-    const changes: Uint8Array[] = [];
-    const onUpdate = (u: Uint8Array, o: unknown) => {
-      if (o === origin) changes.push(u);
-    };
-    this.doc.on('update', onUpdate);
+  /** Applies the input; returns the merged change it produced, or null when it held nothing new. */
+  private apply(input: Uint8Array | ((doc: Y.Doc) => void)): Uint8Array | null {
+    const token = {};
+    const doc = this.current;
+    this.applying = token;
+    this.captured = [];
     try {
-      apply();
+      if (input instanceof Uint8Array) Y.applyUpdate(doc, input, token);
+      else doc.transact(() => input(doc), token);
+    } catch (error) {
+      // Yjs integrates item by item: a throw may leave part of the change in memory.
+      this.reload(error);
+      throw new RoomError('BAD_MESSAGE', `the update could not be applied: ${(error as Error).message}`);
     } finally {
-      this.doc.off('update', onUpdate);
+      this.applying = null;
     }
-    // An update whose dependencies have not arrived waits inside Yjs without emitting a
-    // change; store the raw bytes too so an acknowledged edit is never only in memory.
-    const pending = raw !== null && (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null);
-    if (pending) changes.push(raw);
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      this.reload(new Error('an update left items waiting for missing dependencies'));
+      throw new RoomError('OUT_OF_SYNC', "the update depends on changes the server does not hold; rebuild from the server's state");
+    }
+    const changes = this.captured;
+    this.captured = [];
     if (changes.length === 0) return null;
-    const merged = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+  }
+
+  private async store(change: Uint8Array, options: CommitOptions): Promise<Committed> {
+    const at = Date.now();
+    const write = this.deps.commits.append(this.sessionId, change, at);
+    this.lastWrite = write.catch(() => undefined);
+    let seq: number;
     try {
-      this.lastSeq = await this.storage.appendUpdate(this.sessionId, merged, Date.now());
+      seq = await write;
     } catch (error) {
-      this.broken = true;
-      this.log.error({ err: error, sessionId: this.sessionId }, 'could not store an update; room marked for reload');
-      throw new RoomError('UNAVAILABLE', 'the server could not store this edit; it will be retried');
+      this.reload(error);
+      throw new RoomError('UNAVAILABLE', 'the server could not store this edit; retry');
     }
-    this.approxBytes += merged.byteLength;
+    this.approxBytes += change.byteLength;
     this.sinceSnapshot++;
+    this.noteSeq(seq);
+    const committed: Committed = { sessionId: this.sessionId, update: change, seq, at, origin: options.origin, writer: options.writer };
+    const transport = this.deps.transport();
+    // Other nodes first, so a peer's copy holds the change before its clients can build on it.
+    transport.publish(this.sessionId, change, seq);
+    transport.broadcast(this.sessionId, encodeUpdateMessage(change), options.origin.socketId);
+    this.notify(committed);
     if (this.sinceSnapshot >= COMPACT_EVERY) void this.compact();
-    return pending ? null : merged;
+    return committed;
+  }
+
+  private notify(change: Committed): void {
+    for (const listener of [this.deps.committed, ...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.deps.log.error({ err: error, sessionId: this.sessionId }, 'an onCommitted listener failed');
+      }
+    }
   }
 
   /**
-   * An update another server node already stored: apply it to this copy, store nothing.
+   * An update another node already stored as `seq`: apply it to this copy, store nothing.
    * Anything it depends on and this node lacks heals on the next client sync.
    */
-  applyPeerUpdate(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, PEER_ORIGIN);
+  applyPeerUpdate(update: Uint8Array, seq: number): void {
+    if (this.reloading) return;
+    Y.applyUpdate(this.current, update, PEER_ORIGIN);
+    this.approxBytes += update.byteLength;
+    this.noteSeq(seq);
   }
 
-  /** Folds the log into one snapshot. Safe at any time: it snapshots exactly what is stored. */
-  compact(): Promise<void> {
-    return this.serialise(async () => {
-      if (this.sinceSnapshot === 0) return;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.storage.compact(this.sessionId, snapshot, this.lastSeq);
+  private noteSeq(seq: number): void {
+    if (seq <= this.contiguousSeq) return;
+    this.seqsAbove.add(seq);
+    while (this.seqsAbove.delete(this.contiguousSeq + 1)) this.contiguousSeq++;
+  }
+
+  /**
+   * Stores a snapshot of this copy, claiming only the updates it is known to hold: every seq
+   * up to the first one it has not seen. On two nodes, a peer's lower-numbered update not yet
+   * relayed here therefore stays in the log for the next load.
+   */
+  async compact(): Promise<void> {
+    if (this.compacting || this.reloading || this.sinceSnapshot === 0) return;
+    this.compacting = true;
+    try {
+      await this.lastWrite;
+      const upto = this.contiguousSeq;
+      const snapshot = Y.encodeStateAsUpdate(this.current);
+      await this.deps.storage.compact(this.sessionId, snapshot, upto);
       this.sinceSnapshot = 0;
       this.approxBytes = snapshot.byteLength;
-    }).catch((error: unknown) => {
+    } catch (error) {
       // Compaction failing loses nothing (the log is intact); say so and carry on.
-      this.log.warn({ err: error, sessionId: this.sessionId }, 'compaction failed');
-    });
+      this.deps.log.warn({ err: error, sessionId: this.sessionId }, 'compaction failed');
+    } finally {
+      this.compacting = false;
+    }
   }
 
-  /** Waits for every queued change to be stored. */
+  /** Waits for every change issued so far to be stored. */
   async flush(): Promise<void> {
-    await this.chain;
+    await this.lastWrite;
+    if (this.reloading) await this.reloading;
   }
 
   destroy(): void {
     this.awareness.destroy();
-    this.doc.destroy();
+    this.current.destroy();
+  }
+
+  private newDoc(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== null && origin === this.applying) this.captured.push(update);
+    });
+    return doc;
+  }
+
+  private async fill(doc: Y.Doc): Promise<void> {
+    const stored = await this.deps.storage.loadDocument(this.sessionId);
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+    });
+    this.contiguousSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+    this.seqsAbove.clear();
+    this.sinceSnapshot = stored.updates.length;
+    this.approxBytes = Y.encodeStateAsUpdate(doc).byteLength;
+  }
+
+  /**
+   * Memory and storage may have parted (a failed write, an update that threw half way):
+   * rebuild the document from storage, in place, so sockets keep their room. Writes are
+   * refused with UNAVAILABLE (retry) until it is done.
+   */
+  private reload(cause: unknown): void {
+    if (this.reloading) return;
+    this.deps.log.error({ err: cause, sessionId: this.sessionId }, 'room reloads from storage');
+    const attempt = async (): Promise<void> => {
+      for (let delay = 100; ; delay = Math.min(delay * 2, 5000)) {
+        try {
+          await this.lastWrite;
+          const doc = this.newDoc();
+          await this.fill(doc);
+          // The old document is dropped, not destroyed: destroying it would end the awareness.
+          this.current = doc;
+          return;
+        } catch (error) {
+          this.deps.log.error({ err: error, sessionId: this.sessionId }, 'room reload failed; retrying');
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    };
+    this.reloading = attempt().finally(() => {
+      this.reloading = null;
+    });
   }
 }
+
+/** Origin of updates relayed from other server nodes. */
+const PEER_ORIGIN = Symbol('peer-node');

@@ -1,22 +1,16 @@
-import type { Server, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import {
   EVENTS,
   PROTOCOL_VERSION,
   WIRE_LIMITS,
-  WRITER_ROLES,
   binarySchema,
   decodeSyncMessage,
   encodeStep1,
   encodeStep2,
-  encodeUpdateMessage,
   handshakeSchema,
   MalformedMessageError,
   type Ack,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
   type ErrorCode,
-  type Role,
   type SyncStep1Reply,
   type Welcome,
 } from '../../../core/src';
@@ -24,23 +18,14 @@ import type { Logger } from '../log';
 import { RoomError, type Room } from '../rooms/room';
 import { INTERVIEW_CLIENT_EVENTS, joinInterview, registerInterviewEvents } from '../interview/socket';
 import type { InterviewService } from '../interview/service';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { resolveRole } from '../sessions/service';
-import type { SessionRecord, Storage } from '../storage/types';
+import type { Storage } from '../storage/types';
 import { MAX_AWARENESS_BYTES, awarenessClientIds } from './awareness-wire';
 import { TokenBucket } from './rate-limit';
+import type { AppServer, AppSocket } from './types';
 
-interface SocketData {
-  session: SessionRecord;
-  role: Role;
-  room: Room;
-  bucket: TokenBucket;
-  awarenessIds: Set<number>;
-}
-
-type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AckFn = (reply: Ack<unknown>) => void;
+type AckFn = (reply: Ack<SyncStep1Reply | Record<string, never>>) => void;
 
 function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode; message: string } } {
   return Object.assign(new Error(message), { data: { code, message } });
@@ -51,7 +36,7 @@ const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, err
 /** Rooms whose awareness already broadcasts its changes. */
 const hookedRooms = new WeakSet<Room>();
 
-function hookAwareness(io: Server, room: Room): void {
+function hookAwareness(io: AppServer, room: Room): void {
   if (hookedRooms.has(room)) return;
   hookedRooms.add(room);
   room.awareness.on(
@@ -61,7 +46,7 @@ function hookAwareness(io: Server, room: Room): void {
       if (changed.length === 0) return;
       const bytes = encodeAwarenessUpdate(room.awareness, changed);
       const target = io.to(room.sessionId);
-      const except = origin && typeof origin === 'object' && 'id' in origin ? String((origin as Socket).id) : null;
+      const except = origin && typeof origin === 'object' && 'id' in origin ? String((origin as AppSocket).id) : null;
       // Not volatile: a dropped last state would stay wrong until awareness renews (decision 004).
       (except ? target.except(except) : target).emit(EVENTS.presenceUpdate, bytes);
     },
@@ -71,16 +56,16 @@ function hookAwareness(io: Server, room: Room): void {
 /**
  * The board's live channel. Every socket is authenticated at the handshake (session + token
  * → role); every message is size- and rate-checked, then role-checked, then validated before
- * it can touch the document. Writes are acknowledged only once stored.
+ * it can touch the document. Writes go through the room's commit pipeline (room.ts), which
+ * acknowledges only once stored.
  */
 export function attachBoardSockets(
-  io: Server,
-  deps: { storage: Storage; rooms: RoomRegistry; relay: PeerRelay; interview: InterviewService; log: Logger },
+  io: AppServer,
+  deps: { storage: Storage; rooms: RoomRegistry; interview: InterviewService; log: Logger },
 ): void {
-  const { storage, rooms, relay, interview, log } = deps;
+  const { storage, rooms, interview, log } = deps;
 
-  io.use(async (rawSocket, next) => {
-    const socket = rawSocket as BoardSocket;
+  io.use(async (socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal('BAD_REQUEST', 'the handshake needs sessionId, token and protocolVersion'));
     const { sessionId, token, protocolVersion } = auth.data;
@@ -103,8 +88,7 @@ export function attachBoardSockets(
     }
   });
 
-  io.on('connection', (rawSocket) => {
-    const socket = rawSocket as BoardSocket;
+  io.on('connection', (socket) => {
     const { session, role, room } = socket.data;
     void socket.join(session.id);
     const welcome: Welcome = { sessionId: session.id, role, prompt: session.prompt, mode: session.mode, protocolVersion: PROTOCOL_VERSION };
@@ -112,8 +96,8 @@ export function attachBoardSockets(
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) socket.emit(EVENTS.presenceUpdate, encodeAwarenessUpdate(room.awareness, present));
 
-    // Handlers take `unknown`: what arrives is untrusted until parsed, whatever the event map says.
-    (socket as unknown as Socket).on(EVENTS.boardSync, (payload: unknown, ack: unknown) => {
+    // Payloads are parsed as `unknown`: what arrives is untrusted, whatever the event map says.
+    socket.on(EVENTS.boardSync, (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') {
         socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `${EVENTS.boardSync} must be sent with an acknowledgement` });
         return;
@@ -126,7 +110,7 @@ export function attachBoardSockets(
         });
     });
 
-    (socket as unknown as Socket).on(EVENTS.presenceUpdate, (payload: unknown) => {
+    socket.on(EVENTS.presenceUpdate, (payload: unknown) => {
       if (!socket.data.bucket.take()) return; // presence is best-effort: drop, do not nag
       const bytes = binarySchema.safeParse(payload);
       if (!bytes.success || bytes.data.byteLength > MAX_AWARENESS_BYTES) {
@@ -154,8 +138,8 @@ export function attachBoardSockets(
     });
 
     const interviewContext = { session, role, take: () => socket.data.bucket.take(), storage, service: interview, log };
-    registerInterviewEvents(socket as unknown as Socket, interviewContext);
-    joinInterview(socket as unknown as Socket, interviewContext).catch((error: unknown) => log.error({ err: error }, 'could not send the interview state'));
+    registerInterviewEvents(socket, interviewContext);
+    joinInterview(socket, interviewContext).catch((error: unknown) => log.error({ err: error }, 'could not send the interview state'));
 
     socket.onAny((event: string) => {
       if (event === EVENTS.boardSync || event === EVENTS.presenceUpdate || INTERVIEW_CLIENT_EVENTS.includes(event)) return;
@@ -169,13 +153,13 @@ export function attachBoardSockets(
     });
   });
 
-  async function handleSync(socket: BoardSocket, payload: unknown): Promise<Ack<unknown>> {
-    const { room, role, session } = socket.data;
+  async function handleSync(socket: AppSocket, payload: unknown): Promise<Ack<SyncStep1Reply | Record<string, never>>> {
+    const { room, role } = socket.data;
     if (!socket.data.bucket.take()) return fail('RATE_LIMITED', `more than ${WIRE_LIMITS.messagesPerSecond} messages a second; slow down`);
     const bytes = binarySchema.safeParse(payload);
     if (!bytes.success) return fail('BAD_MESSAGE', `${EVENTS.boardSync} carries a binary y-protocols sync message`);
     if (bytes.data.byteLength > WIRE_LIMITS.maxMessageBytes) {
-      return fail('TOO_LARGE', `a message may carry at most ${WIRE_LIMITS.maxMessageBytes} bytes`);
+      return fail('TOO_LARGE', `a message may carry at most ${WIRE_LIMITS.maxMessageBytes} bytes; split it`);
     }
     let message: ReturnType<typeof decodeSyncMessage>;
     try {
@@ -184,18 +168,11 @@ export function attachBoardSockets(
       return fail('BAD_MESSAGE', error instanceof MalformedMessageError ? error.message : 'malformed sync message');
     }
     if (message.type === 'step1') {
-      const reply: SyncStep1Reply = { step2: encodeStep2(room.doc, message.stateVector), step1: encodeStep1(room.doc) };
-      return { ok: true, data: reply };
+      await room.ready();
+      return { ok: true, data: { step2: encodeStep2(room.doc, message.stateVector), step1: encodeStep1(room.doc) } };
     }
-    if (!WRITER_ROLES.has(role)) return fail('FORBIDDEN', `the ${role} role can read the board but not change it`);
-    const current = await storage.getSession(session.id);
-    if (current?.closedAt) return fail('SESSION_CLOSED', 'this session has ended; the board is read-only');
     try {
-      const change = await room.applyClientUpdate(message.update, socket, role);
-      if (change) {
-        socket.to(session.id).emit(EVENTS.boardSync, encodeUpdateMessage(change));
-        relay.publish(session.id, change);
-      }
+      await room.commit(message.update, { origin: { source: 'socket', socketId: socket.id }, writer: role });
       return { ok: true, data: {} };
     } catch (error) {
       if (error instanceof RoomError) return fail(error.code, error.message);

@@ -83,6 +83,18 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query(SCHEMA);
 
+  async function appendIn(c: pg.PoolClient, sessionId: string, data: Uint8Array, at: number): Promise<number> {
+    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sessionId]);
+    const { rows } = await c.query(
+      `SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = $1), 0),
+                       COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = $1), 0)) + 1 AS next`,
+      [sessionId],
+    );
+    const seq = Number(rows[0].next);
+    await c.query('INSERT INTO doc_updates (session_id, seq, data, created_at) VALUES ($1, $2, $3, $4)', [sessionId, seq, toBuffer(data), at]);
+    return seq;
+  }
+
   async function tx<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     try {
@@ -128,16 +140,13 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       await pool.query('UPDATE sessions SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL', [at, id]);
     },
     async appendUpdate(sessionId, data, at) {
+      return tx(async (c) => appendIn(c, sessionId, data, at));
+    },
+    async appendUpdates(batch) {
       return tx(async (c) => {
-        await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sessionId]);
-        const { rows } = await c.query(
-          `SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = $1), 0),
-                           COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = $1), 0)) + 1 AS next`,
-          [sessionId],
-        );
-        const seq = Number(rows[0].next);
-        await c.query('INSERT INTO doc_updates (session_id, seq, data, created_at) VALUES ($1, $2, $3, $4)', [sessionId, seq, toBuffer(data), at]);
-        return seq;
+        const seqs: number[] = [];
+        for (const entry of batch) seqs.push(await appendIn(c, entry.sessionId, entry.data, entry.at));
+        return seqs;
       });
     },
     async loadDocument(sessionId): Promise<StoredDocument> {

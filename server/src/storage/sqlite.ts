@@ -163,6 +163,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     stmt.insertUpdate.run(sessionId, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at);
     return seq;
   });
+  const appendUpdates = db.transaction((batch: readonly { sessionId: string; data: Uint8Array; at: number }[]): number[] =>
+    batch.map((entry) => appendUpdate(entry.sessionId, entry.data, entry.at)),
+  );
   const compact = db.transaction((sessionId: string, snapshot: Uint8Array, uptoSeq: number) => {
     // The updates stay: they are the session's history, which replay reads. The snapshot only
     // spares loading from replaying them all.
@@ -190,6 +193,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     async appendUpdate(sessionId, data, at) {
       return appendUpdate(sessionId, data, at);
+    },
+    async appendUpdates(batch) {
+      return appendUpdates(batch);
     },
     async loadDocument(sessionId): Promise<StoredDocument> {
       const snap = stmt.snapshot.get(sessionId);

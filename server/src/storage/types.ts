@@ -56,6 +56,11 @@ export interface Storage {
   closeSession(id: string, at: number): Promise<void>;
 
   appendUpdate(sessionId: string, data: Uint8Array, at: number): Promise<number>;
+  /**
+   * Appends several updates (of any sessions) in one transaction, all or none, and returns
+   * their sequence numbers in order: the group commit of one event-loop tick.
+   */
+  appendUpdates(batch: readonly { sessionId: string; data: Uint8Array; at: number }[]): Promise<number[]>;
   loadDocument(sessionId: string): Promise<StoredDocument>;
   /**
    * Stores a snapshot of everything up to and including `uptoSeq`, so loading starts from it.

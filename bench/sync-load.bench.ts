@@ -1,0 +1,190 @@
+/**
+ * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
+ *                        [--storage sqlite|postgres] [--nodes 1|2] [--workers 2]`
+ *
+ * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
+ * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
+ * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
+ * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU and RSS,
+ * and the ratio to the relay. Ends with one summary line for the last level. Prints figures;
+ * never passes or fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createSession, type CreatedSession } from '../tests/support/board-client';
+import { startServer, type RunningServer } from '../tests/support/server';
+import type { WorkerInput, WorkerOutput } from './sync-load-worker';
+
+interface Options {
+  rooms: number[];
+  clients: number;
+  rate: number;
+  seconds: number;
+  storage: 'sqlite' | 'postgres';
+  nodes: number;
+  workers: number;
+}
+
+function parse(args: string[]): Options {
+  const get = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  return {
+    rooms: (get('rooms') ?? '250,500').split(',').map(Number),
+    clients: Number(get('clients') ?? 2),
+    rate: Number(get('rate') ?? 5),
+    seconds: Number(get('seconds') ?? 15),
+    storage: get('storage') === 'postgres' ? 'postgres' : 'sqlite',
+    nodes: Number(get('nodes') ?? 1),
+    workers: Number(get('workers') ?? 2),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+interface LevelResult {
+  editsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  lost: number;
+  dup: number;
+  refused: Record<string, number>;
+  cpuPercent: number;
+  rssMb: number;
+}
+
+async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: WorkerInput['rooms'], workers: number): Promise<LevelResult> {
+  const cpu0 = pids.map(cpuSeconds);
+  const t0 = Date.now();
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + rssMb(pid), 0));
+  }, 500);
+  const outputs = await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const mine = rooms.filter((_, i) => i % workers === w);
+      return runWorker({ ...input, rooms: mine });
+    }),
+  );
+  clearInterval(sampler);
+  const cpu = pids.map(cpuSeconds).reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0);
+  const elapsed = (Date.now() - t0) / 1000;
+  const latencies = outputs.flatMap((o) => o.latencies).sort((a, b) => a - b);
+  const refused: Record<string, number> = {};
+  for (const o of outputs) for (const [code, n] of Object.entries(o.refused)) refused[code] = (refused[code] ?? 0) + n;
+  return {
+    editsPerSecond: outputs.reduce((s, o) => s + o.sent, 0) / ((input.warmupMs + input.measureMs) / 1000),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    lost: outputs.reduce((s, o) => s + o.lost, 0),
+    dup: outputs.reduce((s, o) => s + o.dup, 0),
+    refused,
+    cpuPercent: (cpu / elapsed) * 100,
+    rssMb: peakRss,
+  };
+}
+
+function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-load-worker.ts', JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`load worker exited with ${code}: ${out.slice(-500)}`));
+      else resolve(JSON.parse(line) as WorkerOutput);
+    });
+  });
+}
+
+async function startRelay(): Promise<{ url: string; pid: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /relay on (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child };
+}
+
+const f = (ms: number) => ms.toFixed(1);
+
+export async function runSyncLoadBench(args: string[]): Promise<string> {
+  const options = parse(args);
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000' };
+  if (options.storage === 'postgres' || options.nodes > 1) {
+    const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('--storage postgres and --nodes 2 need DATABASE_URL (or TEST_DATABASE_URL)');
+    env.DATABASE_URL = url;
+  }
+  if (options.nodes > 1) {
+    const url = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL;
+    if (!url) throw new Error('--nodes 2 needs REDIS_URL (or TEST_REDIS_URL)');
+    env.REDIS_URL = url;
+  }
+  const lines: string[] = [
+    `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}`,
+  ];
+  let summary = '';
+  for (const roomCount of options.rooms) {
+    const servers: RunningServer[] = [];
+    for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env }));
+    const relay = await startRelay();
+    try {
+      const sessions: CreatedSession[] = [];
+      for (let i = 0; i < roomCount; i++) sessions.push(await createSession(servers[0]!.url));
+      const roles = ['candidate', 'interviewer'] as const;
+      const rooms = sessions.map((s) => ({
+        sessionId: s.id,
+        tokens: Array.from({ length: options.clients }, (_, i) => s.tokens[roles[i % 2]!]),
+      }));
+      const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 3000 };
+      const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers);
+      const real = await drive(
+        servers.map((s) => s.pid),
+        { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
+        rooms,
+        options.workers,
+      );
+      const clients = roomCount * options.clients;
+      const row = (name: string, r: LevelResult) =>
+        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}%  RSS ${r.rssMb.toFixed(0)} MB`;
+      lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
+      lines.push(row('relay', base));
+      lines.push(row('server', real));
+      lines.push(`  ratio to relay: p50 ${(real.p50 / base.p50).toFixed(2)}×, p99 ${(real.p99 / base.p99).toFixed(2)}×`);
+      summary =
+        `sync rooms=${roomCount} clients=${clients} edits_per_s=${real.editsPerSecond.toFixed(0)} p50_ms=${f(real.p50)} p99_ms=${f(real.p99)} ` +
+        `relay_p50_ms=${f(base.p50)} relay_p99_ms=${f(base.p99)} lost=${real.lost} dup=${real.dup} rss_mb=${real.rssMb.toFixed(0)}`;
+    } finally {
+      relay.child.kill('SIGTERM');
+      for (const s of servers) await s.stop();
+    }
+  }
+  lines.push(summary);
+  return lines.join('\n');
+}

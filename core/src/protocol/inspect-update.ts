@@ -1,0 +1,174 @@
+import * as Y from 'yjs';
+import { commentSchema } from '../board/schema';
+import { commentsMap } from '../board/ydoc';
+import type { ErrorBody, Role } from './events';
+
+/**
+ * Checks a client's update against the document it is about to be applied to, before it is
+ * applied, so that applying it can neither throw half way (Yjs integrates item by item and
+ * does not roll back) nor leave anything pending (an item whose dependencies never arrive
+ * waits inside Yjs forever, stored but invisible). It refuses:
+ * - bytes that do not decode, gaps inside the update, items pointing at a later clock of
+ *   their own writer, writes to unknown top-level types, subdocuments (`BAD_MESSAGE`);
+ * - items or deletions that build on clocks the server does not hold — an edit the server
+ *   refused earlier, or content no one ever wrote (`OUT_OF_SYNC`: the client should rebuild
+ *   from the server's state);
+ * - a comment signed, or re-signed by overwriting its `role`, with a role other than the
+ *   writer's (`FORBIDDEN`), and a new comment that lacks a valid field (`BAD_MESSAGE`).
+ * A `role` key anywhere else (a node's props, say) is just data.
+ */
+export function inspectUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  options: {
+    allowedRoots: ReadonlySet<string>;
+    /** The writer's role, which every comment signature must equal; null for the server itself. */
+    signer: Role | null;
+  },
+): ErrorBody | null {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return bad(`not a Yjs update: ${(error as Error).message}`);
+  }
+  const store = doc.store;
+  const byClient = new Map<number, (Y.Item | Y.GC)[]>();
+  const ends = new Map<number, number>();
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) return outOfSync('the update has a gap in its history (a merged update missing a part)');
+    const { client, clock } = struct.id;
+    const end = ends.get(client);
+    if (end === undefined) {
+      const held = Y.getState(store, client);
+      if (clock > held) return outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`);
+      byClient.set(client, []);
+    } else if (clock !== end) {
+      return bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`);
+    }
+    byClient.get(client)!.push(struct as Y.Item | Y.GC);
+    ends.set(client, clock + struct.length);
+  }
+  const known = (client: number) => Math.max(Y.getState(store, client), ends.get(client) ?? 0);
+
+  const fromUpdate = (id: Y.ID): Y.Item | Y.GC | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  const lookup = (id: Y.ID): Y.Item | Y.GC | undefined =>
+    id.clock < Y.getState(store, id.client) ? (Y.getItem(store, id) as Y.Item | Y.GC) : fromUpdate(id);
+
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (!ref) continue;
+      if (ref.client === struct.id.client ? ref.clock >= struct.id.clock : ref.clock >= known(ref.client)) {
+        return ref.client === struct.id.client
+          ? bad(`item ${struct.id.client}:${struct.id.clock} points at its own writer's later clock ${ref.clock}`)
+          : outOfSync(`it builds on writer ${ref.client}'s clock ${ref.clock}, which the server does not hold`);
+      }
+    }
+    const parent: Parent = struct.parent as Parent;
+    if (typeof parent === 'string' && !options.allowedRoots.has(parent)) {
+      return bad(`update writes to unknown top-level type "${parent.slice(0, 40)}"`);
+    }
+    if (struct.content instanceof Y.ContentDoc) return bad('subdocuments are not part of a board');
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.clock + range.len > known(client)) {
+        return outOfSync(`it deletes writer ${client}'s clocks up to ${range.clock + range.len}, which the server does not hold`);
+      }
+    }
+  }
+  return checkComments(decoded.structs, doc, lookup, options.signer);
+}
+
+type Parent = string | Y.ID | Y.AbstractType<unknown> | null;
+
+function checkComments(
+  structs: (Y.Item | Y.GC | Y.Skip)[],
+  doc: Y.Doc,
+  lookup: (id: Y.ID) => Y.Item | Y.GC | undefined,
+  signer: Role | null,
+): ErrorBody | null {
+  const comments = commentsMap(doc);
+  const isCommentsRoot = (parent: Parent) => parent === 'comments' || parent === comments;
+  const slots = new Map<Y.Item, { parent: Parent; key: string | null }>();
+  /** Where an item sits. An item written next to an existing one (a map overwrite, typing) carries no parent or key of its own: they are its neighbour's. */
+  const slotOf = (item: Y.Item): { parent: Parent; key: string | null } => {
+    const chain: Y.Item[] = [];
+    let current: Y.Item | undefined = item;
+    let found: { parent: Parent; key: string | null } = { parent: null, key: null };
+    while (current) {
+      const cached = slots.get(current);
+      if (cached) {
+        found = cached;
+        break;
+      }
+      chain.push(current);
+      if (current.parent !== null) {
+        found = { parent: current.parent as Parent, key: current.parentSub };
+        break;
+      }
+      const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
+      const next: Y.Item | Y.GC | undefined = neighbour ? lookup(neighbour) : undefined;
+      current = next instanceof Y.Item ? next : undefined;
+    }
+    for (const visited of chain) slots.set(visited, found);
+    return found;
+  };
+  const isCommentMap = (parent: Parent): boolean => {
+    if (parent instanceof Y.ID) {
+      const item = lookup(parent);
+      return item instanceof Y.Item && item.content instanceof Y.ContentType && isCommentsRoot(slotOf(item).parent);
+    }
+    if (parent instanceof Y.AbstractType) return parent._item !== null && isCommentsRoot(slotOf(parent._item).parent);
+    return false;
+  };
+
+  const created = new Map<Y.Item, Record<string, unknown>>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (isCommentsRoot(slotOf(struct).parent) && struct.content instanceof Y.ContentType) created.set(struct, {});
+  }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { parent, key } = slotOf(struct);
+    if (key === null || !isCommentMap(parent)) continue;
+    const value = struct.content.getContent()[0];
+    if (key === 'role' && signer !== null && struct.content.getLength() > 0 && value !== signer) {
+      return { code: 'FORBIDDEN', message: `a comment is signed with its writer's role, and this link is the ${signer}'s` };
+    }
+    const field = commentSchema.shape[key as keyof typeof commentSchema.shape];
+    if (field && key !== 'id' && struct.content.getLength() > 0 && !field.safeParse(value).success) {
+      return bad(`a comment's "${key}" is not valid`);
+    }
+    const owner = parent instanceof Y.ID ? lookup(parent) : undefined;
+    if (owner instanceof Y.Item && created.has(owner)) created.get(owner)![key] = value;
+  }
+  for (const [item, fields] of created) {
+    if (item.content.getLength() === 0) continue;
+    const parsed = commentSchema.safeParse({ ...fields, id: slotOf(item).key ?? '' });
+    if (!parsed.success) {
+      return bad(`a new comment needs a valid target, author, role, text and createdAt: ${parsed.error.issues[0]?.path.join('.')} is missing or wrong`);
+    }
+  }
+  return null;
+}
+
+const bad = (message: string): ErrorBody => ({ code: 'BAD_MESSAGE', message });
+const outOfSync = (reason: string): ErrorBody => ({
+  code: 'OUT_OF_SYNC',
+  message: `${reason}; rebuild from the server's state (sync step 1 with an empty state vector) and redo the edit`,
+});

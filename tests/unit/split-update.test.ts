@@ -41,7 +41,7 @@ describe('splitting a large update', () => {
     for (let step = 0; step < 250; step++) {
       const doc = docs[Math.floor(random() * docs.length)]!;
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(merged));
-      const text = sectionText(doc, 'components');
+      const text = sectionText(doc, 'high-level-design');
       const roll = random();
       if (roll < 0.5) text.insert(Math.floor(random() * (text.length + 1)), `w${step} `.repeat(1 + Math.floor(random() * 40)));
       else if (roll < 0.65 && text.length > 10) text.delete(Math.floor(random() * (text.length - 5)), 5);

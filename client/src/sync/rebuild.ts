@@ -20,8 +20,11 @@ import {
   putNode,
   readComment,
   readEdge,
+  readBoard,
   readNode,
   replaceText,
+  SECTION_IDS,
+  SECTION_TITLES,
 } from '../../../core/src';
 import { LOCAL_ORIGIN, REMOTE_ORIGIN } from './origins';
 
@@ -125,4 +128,34 @@ export function holdsMoreThan(local: Y.Doc, server: Y.Doc): boolean {
   const same = Y.equalSnapshots(Y.snapshot(merged), Y.snapshot(server));
   merged.destroy();
   return !same;
+}
+
+const quoted = (label: string, fallback: string): string => (label.trim() ? `“${label.trim().slice(0, 40)}”` : fallback);
+
+/**
+ * What a rebuild took off the screen, in a few words per entry: nodes, connections, comments
+ * and sections that were on `before` and are gone or different on `after`.
+ */
+export function describeUndone(before: Y.Doc, after: Y.Doc): string[] {
+  const was = readBoard(before);
+  const now = readBoard(after);
+  const out: string[] = [];
+  const nodesNow = new Map(now.nodes.map((n) => [n.id, n]));
+  for (const node of was.nodes) {
+    const kept = nodesNow.get(node.id);
+    if (!kept) out.push(`node ${quoted(node.label, node.kind)}`);
+    else if (JSON.stringify(kept) !== JSON.stringify(node)) out.push(`changes to node ${quoted(node.label, node.kind)}`);
+  }
+  const edgesNow = new Map(now.edges.map((e) => [e.id, e]));
+  for (const edge of was.edges) {
+    if (JSON.stringify(edgesNow.get(edge.id)) !== JSON.stringify(edge)) out.push(`connection ${quoted(edge.label, 'between two nodes')}`);
+  }
+  for (const id of SECTION_IDS) {
+    if ((was.sections[id] ?? '') !== (now.sections[id] ?? '')) out.push(`text in the ${SECTION_TITLES[id]} section`);
+  }
+  const commentsNow = new Map(now.comments.map((c) => [c.id, c]));
+  for (const comment of was.comments) {
+    if (JSON.stringify(commentsNow.get(comment.id)) !== JSON.stringify(comment)) out.push('a comment');
+  }
+  return out;
 }

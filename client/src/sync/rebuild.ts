@@ -51,8 +51,8 @@ export function touchedEntries(transaction: Y.Transaction): Set<EntryKey> {
     }
     const name = rootName(transaction.doc, root);
     if (name === null) continue;
-    if (root instanceof Y.Text) touched.add(name);
-    else if (root === type) for (const changed of keys) touched.add(changed === null ? name : `${name}/${changed}`);
+    // A change right in a root names its keys (a map) or null (a text: the whole text is the entry).
+    if (root === type) for (const changed of keys) touched.add(changed === null ? name : `${name}/${changed}`);
     else touched.add(key === null ? name : `${name}/${key}`);
   }
   return touched;

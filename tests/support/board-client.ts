@@ -36,8 +36,13 @@ export function connectClient(url: string, sessionId: string, token: string, doc
     onState: () => waiters.forEach((w) => w()),
   });
   return {
-    doc,
-    awareness,
+    // A refused edit makes the sync client rebuild onto a new document and awareness.
+    get doc() {
+      return sync.document;
+    },
+    get awareness() {
+      return sync.presence;
+    },
     socket,
     state: () => sync.current,
     until(predicate, what = 'condition', timeoutMs = 15_000) {
@@ -60,7 +65,7 @@ export function connectClient(url: string, sessionId: string, token: string, doc
     close() {
       sync.destroy();
       socket.disconnect();
-      awareness.destroy();
+      sync.presence.destroy();
     },
   };
 }

@@ -1,15 +1,17 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { SectionsPanel } from '../panels/SectionsPanel';
+import { useSessionClosed } from '../session/closed';
 import { canWrite, ROLE_TITLES, useRole } from '../session/role';
 import { bindBoard, setWritable } from '../store/board';
 import { paletteCompact, useBoardUi } from '../store/board-ui';
-import { useConnectionStore } from '../store/connection';
+import { INITIAL_CONNECTION, useConnectionStore } from '../store/connection';
 import { usePresenceStore } from '../store/presence';
 import { connectBoard } from '../sync/board-connection';
 import { BoardContext, type BoardHandle } from './BoardContext';
 import { Canvas } from './Canvas';
 import { Palette } from './Palette';
+import { BoardNotices } from './notices/BoardNotices';
 import { NameDialog } from './presence/NameDialog';
 import { storedName, storeName } from './presence/name';
 import { bindPresence } from './presence/presence-binding';
@@ -23,7 +25,9 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   const [name, setName] = useState<string | null>(() => storedName());
   const [askName, setAskName] = useState(false);
   const role = useRole(sessionId);
-  const writable = canWrite(role);
+  // After the end the board only reads, for every role: no palette, no editing.
+  const closed = useSessionClosed();
+  const writable = canWrite(role) && !closed;
   const compact = useBoardUi((ui) => paletteCompact(ui, role));
   const status = useConnectionStore((s) => s.status);
   const lastError = useConnectionStore((s) => s.lastError);
@@ -34,15 +38,25 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
 
   useEffect(() => {
     const connection = connectBoard({ sessionId, token, name: storedName() ?? undefined });
-    const unbind = bindBoard(connection.doc);
-    const presence = bindPresence(connection.awareness);
-    setHandle({ sessionId, doc: connection.doc, awareness: connection.awareness, presence });
+    let unbind = () => {};
+    let presence: BoardHandle['presence'] | null = null;
+    // A refused edit replaces the document (sync-client.ts): every store follows the new one.
+    const bind = (doc: BoardHandle['doc'], awareness: BoardHandle['awareness']) => {
+      presence?.destroy();
+      unbind();
+      unbind = bindBoard(doc);
+      presence = bindPresence(awareness);
+      setHandle({ sessionId, doc, awareness, presence });
+    };
+    bind(connection.doc, connection.awareness);
+    const stopFollowing = connection.onReplaced(bind);
     return () => {
-      presence.destroy();
+      stopFollowing();
+      presence?.destroy();
       unbind();
       connection.destroy();
       setHandle(null);
-      useConnectionStore.setState({ status: 'connecting', welcome: null, pending: 0, lastError: null });
+      useConnectionStore.setState({ ...INITIAL_CONNECTION });
     };
   }, [sessionId, token]);
 
@@ -63,9 +77,11 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
       <div className="board-page">
         <TopBar sessionId={sessionId} title={title} role={role} onRenameSelf={() => setAskName(true)} />
         <InterviewDock sessionId={sessionId} token={token} />
+        <BoardNotices />
         {handle ? (
           <BoardContext.Provider value={handle}>
-            <div className={`workspace${writable ? '' : ' read-only'}${compact ? ' palette-compact' : ''}`}>
+            {/* Keyed by document: what held the replaced one (undo history, text bindings) starts afresh. */}
+            <div key={handle.doc.guid} className={`workspace${writable ? '' : ' read-only'}${compact ? ' palette-compact' : ''}`}>
               {writable && <Palette compact={compact} />}
               <Canvas />
               <SectionsPanel prompt={prompt} readOnly={!writable} />

@@ -4,6 +4,7 @@ import { putComment, type BoardComment, type Role } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
 import { selectOnly, selectedNodeIds, useBoardStore } from '../store/board';
 import { usePresenceStore } from '../store/presence';
+import { useSessionClosed } from '../session/closed';
 import { canWrite } from '../session/role';
 import { newId } from '../store/ids';
 import { LOCAL_ORIGIN } from '../sync/origins';
@@ -20,7 +21,8 @@ export function CommentsPanel({ comments, role, onClose }: { comments: BoardComm
   const selfName = usePresenceStore((s) => s.people.find((p) => p.self)?.name ?? 'Someone');
   const { setCenter, getInternalNode } = useReactFlow();
   const [text, setText] = useState('');
-  const writable = canWrite(role);
+  const closed = useSessionClosed();
+  const writable = canWrite(role) && !closed;
   const labelOf = (id: string) => nodes.get(id)?.label || id;
 
   const submit = (event: FormEvent) => {

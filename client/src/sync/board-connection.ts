@@ -1,5 +1,4 @@
 import { io, type Socket } from 'socket.io-client';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -13,23 +12,29 @@ import {
 } from '../../../core/src';
 import { useConnectionStore } from '../store/connection';
 import { useInterviewStore } from '../store/interview';
+import { LocalCopy, localCopyName } from './local-copy';
 import { SyncClient } from './sync-client';
 
 export interface BoardConnection {
-  doc: Y.Doc;
-  awareness: Awareness;
+  /** The document in use; a refusal replaces it (see `onReplaced`). */
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** Calls `listener` with the new document and awareness each time a refusal rebuilt the board. */
+  onReplaced(listener: (doc: Y.Doc, awareness: Awareness) => void): () => void;
   destroy(): void;
 }
 
 /**
  * Opens a session's board: a Y.Doc kept in IndexedDB (so edits not yet on the server survive
  * a reload or a crash), synced to the server over Socket.IO, with presence. Connection state
- * goes to useConnectionStore for the status badge.
+ * goes to useConnectionStore for the status badge. When the server refuses an edit, the sync
+ * client rebuilds the document from the server's; the browser's copy follows it here.
  */
 export function connectBoard(options: { sessionId: string; token: string; name?: string }): BoardConnection {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const persistence = new IndexeddbPersistence(`designroom:${options.sessionId}`, doc);
+  let doc = new Y.Doc();
+  let awareness = new Awareness(doc);
+  const localCopy = new LocalCopy(localCopyName(options.sessionId), doc);
+  const listeners = new Set<(doc: Y.Doc, awareness: Awareness) => void>();
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     auth: { sessionId: options.sessionId, token: options.token, protocolVersion: PROTOCOL_VERSION, name: options.name },
     reconnectionDelayMax: 3000,
@@ -40,17 +45,25 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     awareness,
     socket,
     onState: (state) => useConnectionStore.setState(state),
+    onReplaced: (next, nextAwareness) => {
+      doc = next;
+      awareness = nextAwareness;
+      void localCopy.replace(next);
+      for (const listener of listeners) listener(next, nextAwareness);
+    },
   });
+  useConnectionStore.setState({ dismissRefusal: () => sync.dismissRefusal() });
   // The interview events sit outside the typed board protocol; they are checked by zod on the server.
   const loose = socket as unknown as Socket;
-  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) =>
+  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) => {
     useInterviewStore.setState((s) => ({
       interview: view.interview,
       questions: view.questions,
       // An observer whose sharing just ended must stop showing the notes and scores it was sent.
       private: useConnectionStore.getState().welcome?.role === 'observer' && !view.interview.shareWithObservers ? null : s.private,
-    })),
-  );
+    }));
+    sync.setClosed(view.interview.closedAt !== null);
+  });
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,
@@ -68,20 +81,29 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
   // Connect once local edits are loaded, so the first exchange already carries them; if
   // IndexedDB is unavailable or slow (private windows), connect anyway rather than hang.
   const loaded = new Promise((resolve) => setTimeout(resolve, 1500));
-  void Promise.race([persistence.whenSynced, loaded]).then(() => socket.connect());
+  void Promise.race([localCopy.whenLoaded, loaded]).then(() => socket.connect());
 
   const onUnload = () => awareness.setLocalState(null);
   window.addEventListener('beforeunload', onUnload);
 
   return {
-    doc,
-    awareness,
+    get doc() {
+      return doc;
+    },
+    get awareness() {
+      return awareness;
+    },
+    onReplaced(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     destroy() {
+      listeners.clear();
       window.removeEventListener('beforeunload', onUnload);
       awareness.setLocalState(null);
       sync.destroy();
       socket.disconnect();
-      void persistence.destroy();
+      void localCopy.destroy();
       awareness.destroy();
       doc.destroy();
     },

@@ -4,6 +4,7 @@ const LABELS: Record<Exclude<ConnectionStatus, 'connecting'>, string> = {
   saved: 'Saved',
   syncing: 'Syncing…',
   offline: 'Offline — edits kept',
+  refused: 'Not saved',
   denied: 'Link not valid',
 };
 
@@ -12,6 +13,7 @@ const HINTS: Record<ConnectionStatus, string> = {
   saved: 'Every change is stored on the server.',
   syncing: 'Some changes are on their way to the server.',
   offline: 'No connection. Your changes are kept in this browser and sent when the connection is back.',
+  refused: 'The server refused a change; it is being undone so this board matches the saved one.',
   denied: 'The server did not accept this link.',
 };
 

@@ -8,3 +8,5 @@ export * from './protocol/sync-messages';
 export * from './designdoc';
 export * from './prompt/schema';
 export * from './protocol/interview';
+export * from './board/merge';
+export * from './import';

@@ -72,7 +72,7 @@ describe('image export', () => {
     const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);
 
     const png = await download(page, 'png');
-    expect(png.name).toMatch(/^url-shortener.*\.png$|^image-export.*\.png$/);
+    expect(png.name).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.png$/);
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect({ width: png.bytes.readUInt32BE(16), height: png.bytes.readUInt32BE(20) }).toEqual({ width: width * PNG_PIXEL_RATIO, height: height * PNG_PIXEL_RATIO });
     expect(await decodedSize(page, png.bytes, 'image/png')).toEqual({ width: width * PNG_PIXEL_RATIO, height: height * PNG_PIXEL_RATIO });

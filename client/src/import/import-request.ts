@@ -13,17 +13,31 @@ export interface ImportRequest {
   source: 'file' | 'paste';
 }
 
-export const useImportRequest = create<{ request: ImportRequest | null }>(() => ({ request: null }));
+export const useImportRequest = create<{ request: ImportRequest | null; picking: boolean }>(() => ({ request: null, picking: false }));
 
+/** Shows what `request` would import and asks replace or merge. */
 export function requestImport(request: ImportRequest): void {
-  useImportRequest.setState({ request });
+  useImportRequest.setState({ request, picking: false });
+}
+
+/** Opens the import dialog at its first step: choose a file or paste text. */
+export function openImportPicker(): void {
+  useImportRequest.setState({ request: null, picking: true });
 }
 
 export function closeImport(): void {
-  useImportRequest.setState({ request: null });
+  useImportRequest.setState({ request: null, picking: false });
 }
 
-/** Files larger than this are refused before they are read (the server's design-doc limit is of the same order). */
+/** Reads a chosen or dropped file and asks to import it; too large a file is refused before it is read. */
+export async function importFile(file: File): Promise<void> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new Error(`"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+  }
+  requestImport({ text: await file.text(), filename: file.name, source: 'file' });
+}
+
+/** Files larger than this are refused before they are read; the parser applies its own, smaller limit to the text. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /**

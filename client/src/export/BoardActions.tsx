@@ -1,10 +1,11 @@
 import type { Role } from '../../../core/src';
 import { openImportPicker } from '../import/import-request';
+import { ShareButton } from '../share/ShareButton';
 import { useBoardStore } from '../store/board';
 import { BoardExportMenu } from './BoardExportMenu';
 
-/** What the top bar offers for moving a design in and out of the room: Import (writers only) and Export. */
-export function BoardActions({ sessionId, token, title }: { sessionId: string; token: string; title: string; role: Role | null }) {
+/** What the top bar offers for moving a design in and out of the room: Import (writers only), Export, and review links. */
+export function BoardActions({ sessionId, token, title, role }: { sessionId: string; token: string; title: string; role: Role | null }) {
   const writable = useBoardStore((s) => s.writable);
   return (
     <>
@@ -14,6 +15,7 @@ export function BoardActions({ sessionId, token, title }: { sessionId: string; t
         </button>
       )}
       <BoardExportMenu sessionId={sessionId} token={token} title={title} />
+      <ShareButton sessionId={sessionId} token={token} role={role} />
     </>
   );
 }

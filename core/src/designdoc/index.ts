@@ -10,3 +10,4 @@ export { sectionForHeading, matchHeading, headingKey } from './headings';
 export { inferKind, kindFromLabel, kindFromClass, KIND_KEYWORDS, SHAPE_HINTS, DEFAULT_KIND, type MermaidShape } from './kinds';
 export { parseMermaid, isFlowchart, type MermaidGraph, type MermaidNode, type MermaidEdge, type FlowDirection, type SourceLine } from './mermaid';
 export { layoutBoard, LAYOUT, type LayoutNode, type Placement } from './layout';
+export { REVIEW_MARKER } from './trailer';

@@ -6,6 +6,7 @@ import { readFrontMatter } from './frontmatter';
 import { DEFAULT_MAX_BYTES, readText } from './input';
 import { splitBody } from './markdown';
 import { parseMermaid, type MermaidGraph } from './mermaid';
+import { withoutReviewTrailer } from './trailer';
 
 /** Options of {@link parseDesignDoc}. */
 export interface ParseDesignDocOptions {
@@ -36,7 +37,10 @@ export function parseDesignDoc(input: string | Uint8Array, opts: ParseDesignDocO
   const lines = text.split('\n');
   const warnings: DesignDocWarning[] = [];
   const front = readFrontMatter(lines, opts.requireFrontMatter ?? true, warnings);
-  const body = lines.slice(front.bodyStart).map((t, i) => ({ text: t, line: front.bodyStart + i + 1 }));
+  const body = withoutReviewTrailer(
+    lines.slice(front.bodyStart).map((t, i) => ({ text: t, line: front.bodyStart + i + 1 })),
+    warnings,
+  );
   const split = splitBody(body, warnings);
 
   const meta = { ...front.meta };

@@ -93,9 +93,14 @@ describe('image export', () => {
         hasLabel: doc.documentElement.textContent?.includes('</script><script>alert(1)</script><img src=x onerror=alert(2)>') ?? false,
         labels: ['Browser', 'Postgres', 'HTTPS', 'SQL'].filter((t) => doc.documentElement.textContent?.includes(t)),
         arrowheads: doc.getElementsByTagNameNS('*', 'marker').length,
+        // An image has no stylesheet: an edge is drawn only if its stroke is inlined.
+        strokedEdges: [...doc.querySelectorAll('path.react-flow__edge-path')].filter((p) => {
+          const stroke = (p as SVGElement).style.stroke;
+          return stroke !== '' && stroke !== 'none';
+        }).length,
       };
     }, text);
-    expect(parsed).toEqual({ error: false, root: 'svg', scripts: 0, images: 0, handlers: 0, hasLabel: true, labels: ['Browser', 'Postgres', 'HTTPS', 'SQL'], arrowheads: parsed.arrowheads });
+    expect(parsed).toEqual({ error: false, root: 'svg', scripts: 0, images: 0, handlers: 0, hasLabel: true, labels: ['Browser', 'Postgres', 'HTTPS', 'SQL'], arrowheads: parsed.arrowheads, strokedEdges: 2 });
     expect(parsed.arrowheads).toBeGreaterThan(0);
 
     // Opened on its own as a document, the SVG runs nothing either.

@@ -7,6 +7,8 @@ import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
 import type { LoadedRubrics } from './data/rubrics';
 import { errorHandler, notFound } from './http/errors';
+import { exportRouter } from './http/export-routes';
+import { shareRouter } from './http/share-routes';
 import { promptsRouter } from './http/prompts-routes';
 import { requestLog } from './http/request-log';
 import { reviewsRouter } from './http/reviews-routes';
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): App {
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
   app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
+  app.use(exportRouter({ storage, rooms, prompts, interview, io: io as unknown as Server, relay }));
+  app.use(shareRouter({ storage, rooms, prompts, interview }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);

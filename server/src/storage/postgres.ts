@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Role } from '../../../core/src';
+import { postgresShares } from './shares-postgres';
 import type { SessionRecord, Storage, StoredDocument, StoredReview } from './types';
 
 const SCHEMA = `
@@ -100,6 +101,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
 
   return {
     kind: 'postgres',
+    ...(await postgresShares(pool)),
     async createSession(session: SessionRecord, hashes: Record<Role, string>) {
       await tx(async (c) => {
         await c.query('INSERT INTO sessions (id, prompt, mode, created_at) VALUES ($1, $2, $3, $4)', [

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../../core/src';
+import { sqliteShares } from './shares-sqlite';
 import type { SessionRecord, Storage, StoredDocument, StoredReview } from './types';
 
 const SCHEMA = `
@@ -173,6 +174,7 @@ export function openSqliteStorage(dataDir: string): Storage {
 
   return {
     kind: 'sqlite',
+    ...sqliteShares(db),
     async createSession(session, hashes) {
       createSession(session, hashes);
     },

@@ -1,4 +1,5 @@
 import type { Role } from '../../../core/src';
+import type { ShareStorage } from './shares';
 
 export type SessionMode = 'live' | 'solo';
 
@@ -47,7 +48,7 @@ export interface StoredReview {
  * by configuration, PostgreSQL. Every method either completes durably or throws: callers
  * acknowledge a client's edit only after `appendUpdate` resolved.
  */
-export interface Storage {
+export interface Storage extends ShareStorage {
   readonly kind: 'sqlite' | 'postgres';
   createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;

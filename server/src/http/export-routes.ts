@@ -1,0 +1,96 @@
+import express, { Router } from 'express';
+import type { Server } from 'socket.io';
+import { z } from 'zod';
+import { replaceBoard } from '../../../core/src';
+import { MergeLimitError, mergeBoard } from '../../../core/src/board/merge';
+import { IMPORT_FORMATS, IMPORT_MAX_BYTES, ImportError, importDesign, type ImportResult } from '../../../core/src/import';
+import type { PromptLibrary } from '../data/prompts';
+import { collectExportData } from '../export/collect';
+import type { InterviewService } from '../interview/service';
+import type { PeerRelay } from '../rooms/peer-relay';
+import type { RoomRegistry } from '../rooms/registry';
+import { applyServerChange } from '../rooms/server-change';
+import type { Storage } from '../storage/types';
+import { authorize, WRITERS } from './auth';
+import { HttpError } from './errors';
+import { exportFormatOf, sendExport } from './export-format';
+import { maySeePrivate } from './share-policy';
+
+/** Origin of imports over HTTP: not a socket, so every connected client receives the change. */
+const HTTP_IMPORT = { source: 'http-import' };
+
+const importQuery = z.object({
+  mode: z.enum(['replace', 'merge']).default('replace'),
+  format: z.enum(IMPORT_FORMATS).optional(),
+  filename: z.string().max(255).optional(),
+});
+
+export interface ExportRoutesDeps {
+  storage: Storage;
+  rooms: RoomRegistry;
+  prompts: PromptLibrary;
+  interview: InterviewService;
+  io: Server;
+  relay: PeerRelay;
+}
+
+/** `GET /api/sessions/:id/export` and `POST /api/sessions/:id/import`. */
+export function exportRouter(deps: ExportRoutesDeps): Router {
+  const { storage } = deps;
+  const router = Router();
+
+  router.get('/api/sessions/:id/export', async (req, res) => {
+    const format = exportFormatOf(req.query.format);
+    const { session, role } = await authorize(storage, req);
+    const includePrivate = await maySeePrivate(deps.interview, session.id, role);
+    const data = await collectExportData(deps, session, { includePrivate, reviews: 'all' });
+    sendExport(res, format, data, req.query.download !== '0');
+  });
+
+  router.post(
+    '/api/sessions/:id/import',
+    // The body parser's limit sits above the importer's so an oversized file gets the importer's clear message.
+    express.text({ type: () => true, limit: IMPORT_MAX_BYTES + 64 * 1024 }),
+    async (req, res) => {
+      const query = importQuery.safeParse(req.query);
+      if (!query.success) {
+        throw new HttpError('BAD_REQUEST', `expected ?mode=replace|merge and optionally ?format=${IMPORT_FORMATS.join('|')}: ${z.prettifyError(query.error)}`);
+      }
+      const { session } = await authorize(storage, req, WRITERS);
+      if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended; the board is read-only');
+      const text = typeof req.body === 'string' ? req.body : '';
+      if (text.trim().length === 0) throw new HttpError('BAD_REQUEST', 'send the design (design doc, Mermaid or Excalidraw) as the request body');
+      let imported: ImportResult;
+      try {
+        imported = importDesign(text, { format: query.data.format, filename: query.data.filename });
+      } catch (error) {
+        if (error instanceof ImportError) throw new HttpError(error.code === 'TOO_LARGE' ? 'TOO_LARGE' : 'BAD_REQUEST', error.message);
+        throw error;
+      }
+      const { board } = imported;
+      const warnings = [...imported.warnings];
+      if (board.meta.prompt && board.meta.prompt !== session.prompt) {
+        warnings.push(`the file names prompt "${board.meta.prompt}"; this session stays on "${session.prompt}"`);
+      }
+      board.meta = { ...board.meta, prompt: session.prompt };
+      const mode = query.data.mode;
+      try {
+        await applyServerChange(
+          deps,
+          session.id,
+          (doc) => {
+            if (mode === 'merge') mergeBoard(doc, board, HTTP_IMPORT);
+            else replaceBoard(doc, board, HTTP_IMPORT);
+          },
+          HTTP_IMPORT,
+        );
+      } catch (error) {
+        if (error instanceof MergeLimitError) throw new HttpError('BOARD_FULL', error.message);
+        throw error;
+      }
+      res.json({ ok: true, format: imported.format, mode, nodes: board.nodes.length, edges: board.edges.length, warnings, unmapped: imported.unmapped });
+    },
+  );
+
+  return router;
+}

@@ -16,6 +16,7 @@ import { NameDialog } from './presence/NameDialog';
 import { storedName, storeName } from './presence/name';
 import { bindPresence } from './presence/presence-binding';
 import { InterviewDock } from '../interview/InterviewDock';
+import { BoardExtras } from '../export/BoardExtras';
 import { TopBar } from './TopBar';
 import { useBoardMeta, usePromptDetails } from './useBoardMeta';
 
@@ -75,7 +76,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   return (
     <ReactFlowProvider>
       <div className="board-page">
-        <TopBar sessionId={sessionId} title={title} role={role} onRenameSelf={() => setAskName(true)} />
+        <TopBar sessionId={sessionId} token={token} title={title} role={role} onRenameSelf={() => setAskName(true)} />
         <InterviewDock sessionId={sessionId} token={token} />
         <BoardNotices />
         {handle ? (
@@ -86,6 +87,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
               <Canvas />
               <SectionsPanel prompt={prompt} readOnly={!writable} />
             </div>
+            <BoardExtras />
           </BoardContext.Provider>
         ) : (
           <div className="workspace" />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Role } from '../../../core/src';
+import { BoardActions } from '../export/BoardActions';
 import { ROLE_TITLES } from '../session/role';
 import { SessionLinks } from '../session/SessionLinks';
 import { rememberedLinks } from '../session/token';
@@ -8,7 +9,7 @@ import { ConnectionBadge } from './presence/ConnectionBadge';
 import { PresenceList } from './presence/PresenceList';
 
 /** Prompt title, this user's role, who is here and the connection status. */
-export function TopBar({ sessionId, title, role, onRenameSelf }: { sessionId: string; title: string; role: Role | null; onRenameSelf: () => void }) {
+export function TopBar({ sessionId, token, title, role, onRenameSelf }: { sessionId: string; token: string; title: string; role: Role | null; onRenameSelf: () => void }) {
   const mode = useConnectionStore((s) => s.welcome?.mode ?? null);
   const [sharing, setSharing] = useState(false);
   const links = rememberedLinks(sessionId);
@@ -26,6 +27,7 @@ export function TopBar({ sessionId, title, role, onRenameSelf }: { sessionId: st
       {mode && <span className="chip">{mode === 'live' ? 'Live interview' : 'Solo practice'}</span>}
       {role && <span className={`chip role-${role}`}>{role === 'observer' ? 'Observer · read-only' : ROLE_TITLES[role]}</span>}
       <div className="top-bar-end">
+        <BoardActions sessionId={sessionId} token={token} title={title} role={role} />
         {links && (
           <div className="share">
             <button type="button" className="button small" aria-expanded={sharing} onClick={() => setSharing((v) => !v)}>

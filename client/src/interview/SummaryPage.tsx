@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportMenu } from '../export/ExportMenu';
 import { sessionApi, type SessionSummary, type Timeline } from './api';
 import { clock, phaseTitle, timeOfDay } from './format';
 import { QuestionsList } from './QuestionsList';
@@ -50,6 +51,7 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
         <a className="button small" href={`/s/${session.id}`}>
           Back to the board
         </a>
+        <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
       </header>
 
       {reviews.rules ? (

@@ -1,35 +1,25 @@
 /**
  * Copy, paste and duplicate of selected nodes (with the edges between them). The payload is
  * JSON on the system clipboard when the browser allows it, and always kept in memory too, so
- * paste works between boards in one browser even without clipboard permission.
+ * paste works between boards in one browser even without clipboard permission. What comes
+ * from the system clipboard is validated first (clipboard-check.ts); text that looks like a
+ * design doc, a Mermaid flowchart or an Excalidraw scene is offered as an import instead.
  */
-import { putEdge, putNode, type BoardEdge, type BoardNode } from '../../../core/src';
+import { putEdge, putNode, type BoardNode } from '../../../core/src';
+import { looksImportable, requestImport } from '../import/import-request';
 import { LOCAL_ORIGIN } from '../sync/origins';
 import { geometry, selectedNodeIds, selectOnly, useBoardStore } from './board';
+import { checkClipboardText, PAYLOAD_TYPE, type ClipboardPayload } from './clipboard-check';
 import { newId } from './ids';
+import { showNotice } from './notice';
 
-const PAYLOAD_TYPE = 'designroom/nodes@1';
+export type { ClipboardPayload } from './clipboard-check';
+
 const OFFSET = 32;
-
-export interface ClipboardPayload {
-  type: typeof PAYLOAD_TYPE;
-  /** Positions are absolute, except for nodes whose parent is in the payload too. */
-  nodes: BoardNode[];
-  edges: BoardEdge[];
-}
 
 let memory: ClipboardPayload | null = null;
 /** How many times the current payload has been pasted, so repeated pastes do not stack. */
 let pastes = 0;
-
-function parse(text: string): ClipboardPayload | null {
-  try {
-    const value = JSON.parse(text) as Partial<ClipboardPayload>;
-    return value && value.type === PAYLOAD_TYPE && Array.isArray(value.nodes) && Array.isArray(value.edges) ? (value as ClipboardPayload) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The selected nodes (and their descendants) and the edges between them, or null when nothing is selected. */
 export function selectionPayload(): ClipboardPayload | null {
@@ -70,13 +60,12 @@ export async function copySelection(): Promise<boolean> {
   return true;
 }
 
-async function readSystemClipboard(): Promise<ClipboardPayload | null> {
+async function readSystemClipboard(): Promise<string | null> {
   try {
     const read = navigator.clipboard?.readText();
     if (!read) return null;
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 500));
-    const text = await Promise.race([read, timeout]);
-    return text ? parse(text) : null;
+    return await Promise.race([read, timeout]);
   } catch {
     return null;
   }
@@ -114,11 +103,26 @@ export function pastePayload(payload: ClipboardPayload, offset: number): string[
   return created;
 }
 
-/** Pastes the system clipboard's payload if it holds one, else the in-memory one. */
+/**
+ * Pastes the system clipboard's payload if it holds a valid one, else the in-memory one. An
+ * invalid payload is refused with a message and changes nothing; importable text opens the
+ * import dialog.
+ */
 export async function paste(): Promise<string[]> {
-  const fromSystem = await readSystemClipboard();
+  const text = await readSystemClipboard();
+  const check = text ? checkClipboardText(text) : null;
+  if (check && !check.ok) {
+    showNotice(check.message, 'error');
+    return [];
+  }
+  if (!check && text && looksImportable(text)) {
+    requestImport({ text, source: 'paste' });
+    return [];
+  }
+  const fromSystem = check?.payload ?? null;
   const payload = fromSystem ?? memory;
   if (!payload) return [];
+  if (check && check.notices.length > 0) showNotice(check.notices.join(' '));
   if (fromSystem && memory && JSON.stringify(fromSystem) !== JSON.stringify(memory)) {
     memory = fromSystem;
     pastes = 0;

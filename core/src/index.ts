@@ -12,3 +12,4 @@ export * from './prompt/schema';
 export * from './protocol/interview';
 export * from './board/merge';
 export * from './import';
+export * from './protocol/reviewer';

@@ -2,7 +2,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { EVENTS, WIRE_LIMITS, readBoard } from '../../core/src';
+import { EVENTS, WIRE_LIMITS } from '../../core/src';
 import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
 import type { LoadedRubrics } from './data/rubrics';
@@ -19,7 +19,14 @@ import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
 import { interviewRouter } from './interview/routes';
 import { InterviewService } from './interview/service';
-import { createReviewers } from './reviewers/registry';
+import { openAISettingsFrom } from './reviewers/openai-reviewer';
+import { createReviewers, type Reviewers } from './reviewers/registry';
+import { reviewInputFor } from './reviewers/review-input';
+import { ReviewerData } from './reviewers/session-data';
+import { CurveballService } from './reviewers/curveballs';
+import { ReviewerParticipants } from './reviewers/participant';
+import { reviewerRouter } from './reviewers/routes';
+import { loadCurveballs } from './data/curveballs';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { AppServer } from './sockets/types';
 import type { Storage } from './storage/types';
@@ -30,6 +37,8 @@ export interface AppDeps {
   prompts: PromptLibrary;
   rubrics: LoadedRubrics;
   log: Logger;
+  /** Replaces the reviewers built from config (tests). */
+  reviewers?: Reviewers;
 }
 
 export interface App {
@@ -38,6 +47,8 @@ export interface App {
   rooms: RoomRegistry;
   /** Relays stored changes to other server nodes once an adapter connects them. */
   relay: PeerRelay;
+  /** Curveballs; `onTraffic` tells the traffic model when one multiplies traffic. */
+  curveballs: CurveballService;
   /** Runs on close, after sockets and before storage (e.g. disconnecting Redis). */
   onClose(task: () => Promise<void>): void;
   /** Stops accepting connections, stores everything pending, compacts, closes storage. */
@@ -47,7 +58,8 @@ export interface App {
 /** Builds the whole server without listening, so tests and the entry point share it. */
 export function createApp(deps: AppDeps): App {
   const { config, storage, prompts, rubrics, log } = deps;
-  const reviewers = createReviewers({ prompts, rubrics });
+  const reviewers = deps.reviewers ?? createReviewers({ prompts, rubrics, openai: openAISettingsFrom(config) });
+  const reviewerData = new ReviewerData(storage);
   const rooms = new RoomRegistry(storage, log);
   const app = express();
   app.disable('x-powered-by');
@@ -88,14 +100,19 @@ export function createApp(deps: AppDeps): App {
     publish: (sessionId, update, seq) => relay.publish(sessionId, update, seq),
     publishClosed: (sessionId, at) => relay.publishClosed(sessionId, at),
   });
+  const curveballs = new CurveballService({ rooms, io: io as unknown as Server, relay, data: reviewerData, presets: loadCurveballs() });
+  const participants = new ReviewerParticipants({ io: io as unknown as Server, relay, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
-  const interview = new InterviewService(storage, io, weights, async (session) => {
-    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
-    return reviewers.review(board, session.prompt, 'rules');
+  const interview = new InterviewService(storage, io, weights, async (session, at) => {
+    const input = await reviewInputFor({ storage, rooms, data: reviewerData }, session);
+    const { review, meta } = await reviewers.run(reviewers.defaultName, input);
+    const stored = await storage.addReview(session.id, review.reviewer, review, at);
+    await reviewerData.setMeta(session.id, stored.id, meta);
   });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
-  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io: io as unknown as Server, onReview: (session, review) => participants.pin(session, review) }));
+  app.use(reviewerRouter({ storage, prompts, data: reviewerData, curveballs, participants }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use(exportRouter({ storage, rooms, prompts, interview, io: io as unknown as Server, relay }));
   app.use(shareRouter({ storage, rooms, prompts, interview }));
@@ -105,17 +122,19 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(log));
 
   attachBoardSockets(io, { storage, rooms, interview, log });
+  participants.attach(io as unknown as Server);
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      participants.disposeAll();
       await rooms.closeAll();
       for (const task of closeTasks) await task();
       await storage.close();
     })();
     return closing;
   };
-  return { httpServer, io, rooms, relay, onClose: (task) => closeTasks.push(task), close };
+  return { httpServer, io, rooms, relay, curveballs, onClose: (task) => closeTasks.push(task), close };
 }

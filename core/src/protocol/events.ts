@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PrivateInterview, PublicInterview, Question, TimerControl } from './interview';
 import { rolesAlways } from './policy';
+import type { Checklist, Curveball, FollowupsEvent, ProgressEvent } from './reviewer';
 
 /**
  * The Socket.IO protocol between the board client and the server. Payloads of `board:sync`
@@ -107,6 +108,10 @@ export interface ServerToClientEvents {
   'session:error': (error: ErrorBody) => void;
   'interview:state': (view: PublicInterview) => void;
   'private:state': (view: PrivateInterview) => void;
+  'review:checklist': (checklist: Checklist) => void;
+  'review:followups': (followups: FollowupsEvent) => void;
+  'review:progress': (progress: ProgressEvent) => void;
+  'curveball:added': (curveball: Curveball) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,30 +1,21 @@
 import type * as Y from 'yjs';
-import type { Server } from 'socket.io';
-import { EVENTS, encodeUpdateMessage } from '../../../core/src';
 import { HttpError } from '../http/errors';
-import type { PeerRelay } from './peer-relay';
 import type { RoomRegistry } from './registry';
-import { RoomError } from './room';
+import { RoomError, type CommitOrigin } from './room';
 
 export interface ServerChangeDeps {
   rooms: RoomRegistry;
-  io: Server;
-  relay: PeerRelay;
 }
 
 /**
- * The one place an HTTP route changes a live board: the change runs as one transaction on the
- * room's document, is stored like any edit, and is sent to every connected client and to the
- * other server nodes. A change that throws before touching the document leaves it as it was.
+ * The one place an HTTP route changes a live board: the change goes through the room's commit
+ * pipeline as one transaction (stored, sent to every connected client and to the other server
+ * nodes). A refused change leaves the board as it was and becomes the matching HTTP error.
  */
-export async function applyServerChange(deps: ServerChangeDeps, sessionId: string, change: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
-  return deps.rooms.with(sessionId, async (room) => {
+export async function applyServerChange(deps: ServerChangeDeps, sessionId: string, change: (doc: Y.Doc) => void, origin: CommitOrigin): Promise<void> {
+  await deps.rooms.with(sessionId, async (room) => {
     try {
-      const update = await room.applyServerChange(change, origin);
-      if (update) {
-        deps.io.to(sessionId).emit(EVENTS.boardSync, encodeUpdateMessage(update));
-        deps.relay.publish(sessionId, update);
-      }
+      await room.commit(change, { origin, writer: 'server' });
     } catch (error) {
       if (error instanceof RoomError) throw new HttpError(error.code, error.message);
       throw error;

@@ -11,6 +11,7 @@ import {
   type PublicInterview,
   type ServerToClientEvents,
 } from '../../../core/src';
+import { bindPracticeSocket } from '../practice/practice-socket';
 import { useConnectionStore } from '../store/connection';
 import { useInterviewStore } from '../store/interview';
 import { SyncClient } from './sync-client';
@@ -51,6 +52,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
       private: useConnectionStore.getState().welcome?.role === 'observer' && !view.interview.shareWithObservers ? null : s.private,
     })),
   );
+  const unbindPractice = bindPracticeSocket(loose);
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,
@@ -80,6 +82,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
       window.removeEventListener('beforeunload', onUnload);
       awareness.setLocalState(null);
       sync.destroy();
+      unbindPractice();
       socket.disconnect();
       void persistence.destroy();
       awareness.destroy();

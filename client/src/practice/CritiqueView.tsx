@@ -1,27 +1,24 @@
 import { SECTION_TITLES, type SectionId } from '../../../core/src';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { itemTitle } from '../interview/format';
 import { useBoardStore } from '../store/board';
 import { formatDelta, itemDeltas } from './dialogue';
 import { refTarget, showEvidence, usePracticeStore } from './practice-store';
 import { ScoreDots } from './ScoreDots';
-import type { StoredAnswer } from './types';
-import type { PracticeSession } from './usePractice';
+import type { Review, StoredAnswer } from './types';
+import type { Critique, PracticeSession } from './usePractice';
 
 const REVIEWER_TITLES: Record<string, string> = { rules: 'Rules reviewer (offline)', openai: 'OpenAI model' };
 
-/** "Get critique" and the latest critique: each item's score, its change, evidence and what is missing. */
-export function CritiqueView({ practice }: { practice: PracticeSession }) {
+/** The reviewer chooser and "Get critique", with the stages of a critique in progress and any failure. */
+export function CritiqueAsk({ practice, onAsk }: { practice: PracticeSession; onAsk: (reviewer: string | undefined) => void }) {
   const { critiques, reviewers, busy, error } = practice;
   const available = reviewers?.reviewers.filter((r) => r.available) ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const reviewer = chosen ?? reviewers?.default ?? undefined;
   const progress = usePracticeStore((s) => s.progress);
-  const latest = critiques[critiques.length - 1] ?? null;
-  const previous = critiques[critiques.length - 2] ?? null;
-
   return (
-    <div className="pr-critique">
+    <div className="pr-ask-box">
       <div className="pr-ask">
         {available.length > 1 && (
           <select aria-label="Reviewer" value={reviewer} disabled={busy} onChange={(e) => setChosen(e.target.value)}>
@@ -33,8 +30,8 @@ export function CritiqueView({ practice }: { practice: PracticeSession }) {
             ))}
           </select>
         )}
-        <button type="button" className="button small primary" disabled={busy} onClick={() => void practice.critique(reviewer)} data-testid="get-critique">
-          {busy ? 'Reviewing…' : latest ? 'Get critique again' : 'Get critique'}
+        <button type="button" className="button small primary" disabled={busy} onClick={() => onAsk(reviewer)} data-testid="get-critique">
+          {busy ? 'Reviewing…' : critiques.length > 0 ? 'Get critique again' : 'Get critique'}
         </button>
       </div>
       {busy && (
@@ -47,16 +44,23 @@ export function CritiqueView({ practice }: { practice: PracticeSession }) {
           {error}
         </p>
       )}
-      {latest ? (
-        <CritiqueResult critique={latest} previous={previous?.review ?? null} answers={practice.answers} count={critiques.length} />
-      ) : (
-        !busy && <p className="muted pr-empty">Ask for a critique at any time: each rubric item gets a score, the evidence that earned it and what is still missing.</p>
-      )}
     </div>
   );
 }
 
-function CritiqueResult({ critique, previous, answers, count }: { critique: PracticeSession['critiques'][number]; previous: PracticeSession['critiques'][number]['review'] | null; answers: StoredAnswer[]; count: number }) {
+/** The latest critique: each item's score, its change since the critique before, evidence and what is missing. */
+export function CritiqueView({ practice, dialogue }: { practice: PracticeSession; dialogue: ReactNode }) {
+  const { critiques, busy } = practice;
+  const latest = critiques[critiques.length - 1] ?? null;
+  const previous = critiques[critiques.length - 2] ?? null;
+  if (!latest) {
+    return busy ? null : <p className="muted pr-empty">Ask for a critique at any time: each rubric item gets a score, the evidence that earned it and what is still missing.</p>;
+  }
+  return <CritiqueResult critique={latest} previous={previous?.review ?? null} answers={practice.answers} count={critiques.length} dialogue={dialogue} />;
+}
+
+function CritiqueResult(props: { critique: Critique; previous: Review | null; answers: StoredAnswer[]; count: number; dialogue: ReactNode }) {
+  const { critique, previous, answers, count, dialogue } = props;
   const { review, requested } = critique;
   const deltas = new Map(itemDeltas(review, previous).map((d) => [d.id, d]));
   const overallDelta = previous ? review.overall - previous.overall : null;
@@ -82,39 +86,48 @@ function CritiqueResult({ critique, previous, answers, count }: { critique: Prac
           </ul>
         </div>
       )}
+      {dialogue}
       <ol className="pr-items">
         {review.items.map((item) => {
           const d = deltas.get(item.id);
+          const details = item.evidence.length + item.missing.length;
           return (
             <li key={item.id} className="pr-item" data-testid="critique-item" data-item={item.id} data-score={item.score} data-delta={d?.previous === null ? '' : d?.delta}>
-              <details open={item.score < 3}>
-                <summary>
-                  <span className="pr-row-title">{item.title || itemTitle(item.id)}</span>
-                  {d && d.previous !== null && (
-                    <span className={`pr-delta ${d.delta > 0 ? 'up' : d.delta < 0 ? 'down' : ''}`} title={`was ${d.previous}/4`} data-testid="item-delta">
-                      {formatDelta(d.delta)}
-                    </span>
+              <div className="pr-row-head">
+                <span className="pr-row-title">{item.title || itemTitle(item.id)}</span>
+                {d && d.previous !== null && (
+                  <span className={`pr-delta ${d.delta > 0 ? 'up' : d.delta < 0 ? 'down' : ''}`} title={`was ${d.previous}/4 in the critique before`} data-testid="item-delta">
+                    {formatDelta(d.delta)}
+                  </span>
+                )}
+                <ScoreDots score={item.score} max={item.max} label={item.title} />
+              </div>
+              {item.summary && <p className="pr-row-summary">{item.summary}</p>}
+              {details > 0 && (
+                <details className="pr-item-details">
+                  <summary>
+                    {item.evidence.length > 0 && `Evidence (${item.evidence.length})`}
+                    {item.evidence.length > 0 && item.missing.length > 0 && ' · '}
+                    {item.missing.length > 0 && `Missing (${item.missing.length})`}
+                  </summary>
+                  {item.evidence.length > 0 && (
+                    <ul className="pr-evidence" aria-label="Evidence">
+                      {item.evidence.map((e, i) => (
+                        <li key={i}>
+                          <EvidenceLink evidenceRef={e.ref} text={e.text} answers={answers} />
+                        </li>
+                      ))}
+                    </ul>
                   )}
-                  <ScoreDots score={item.score} max={item.max} label={item.title} />
-                </summary>
-                {item.summary && <p className="pr-row-summary">{item.summary}</p>}
-                {item.evidence.length > 0 && (
-                  <ul className="pr-evidence" aria-label="Evidence">
-                    {item.evidence.map((e, i) => (
-                      <li key={i}>
-                        <EvidenceLink evidenceRef={e.ref} text={e.text} answers={answers} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {item.missing.length > 0 && (
-                  <ul className="pr-missing" aria-label="Missing">
-                    {item.missing.map((m, i) => (
-                      <li key={i}>{m}</li>
-                    ))}
-                  </ul>
-                )}
-              </details>
+                  {item.missing.length > 0 && (
+                    <ul className="pr-missing" aria-label="Missing">
+                      {item.missing.map((m, i) => (
+                        <li key={i}>{m}</li>
+                      ))}
+                    </ul>
+                  )}
+                </details>
+              )}
             </li>
           );
         })}

@@ -23,7 +23,7 @@ export function History({ attempts, prompt, sessionId }: { attempts: Attempt[]; 
       <h3 className="panel-heading">Each item across attempts</h3>
       <ScoreChart attempts={mine} current={sessionId} />
       {mine.length === 1 && <p className="muted">Practise this prompt again to see each item's line move.</p>}
-      <p className="muted pr-footnote">Kept in this browser only; each attempt shows its latest critique.</p>
+      <p className="muted pr-footnote">Kept in this browser only; each attempt shows its latest critique. The dashed line is the hiring bar (3 of 4).</p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useConnectionStore } from '../store/connection';
 import { Checklist } from './Checklist';
-import { CritiqueView } from './CritiqueView';
+import { CritiqueAsk, CritiqueView } from './CritiqueView';
 import { EvidenceHighlight } from './EvidenceHighlight';
 import { FollowUpDialogue } from './FollowUpDialogue';
 import { Hints } from './Hints';
@@ -25,12 +25,13 @@ export function PracticePanel({ sessionId, token }: { sessionId: string; token: 
   const practice = usePractice(sessionId, token);
   const [tab, setTab] = useState<Tab>('checklist');
   const prompt = useConnectionStore((s) => s.welcome?.prompt ?? null);
-  const critique = async (reviewer: string | undefined) => {
+  const critique = (reviewer: string | undefined) => {
     setTab('critique');
-    await practice.critique(reviewer);
+    void practice.critique(reviewer);
   };
   return (
     <div className="iv-panel-inner pr-panel" data-testid="practice-panel">
+      <CritiqueAsk practice={practice} onAsk={critique} />
       <div className="iv-tabs" role="tablist" aria-label="Practice">
         {TABS.map((t) => (
           <button
@@ -55,10 +56,7 @@ export function PracticePanel({ sessionId, token }: { sessionId: string; token: 
           </>
         )}
         {tab === 'critique' && (
-          <>
-            <CritiqueView practice={{ ...practice, critique }} />
-            <FollowUpDialogue practice={practice} />
-          </>
+            <CritiqueView practice={practice} dialogue={<FollowUpDialogue practice={practice} />} />
         )}
         {tab === 'history' && <History attempts={practice.attempts} prompt={prompt} sessionId={sessionId} />}
       </div>

@@ -2,7 +2,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { WIRE_LIMITS, readBoard, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
+import { WIRE_LIMITS, type ClientToServerEvents, type ServerToClientEvents } from '../../core/src';
 import type { Config } from './config';
 import type { PromptLibrary } from './data/prompts';
 import type { LoadedRubrics } from './data/rubrics';
@@ -17,7 +17,10 @@ import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
 import { interviewRouter } from './interview/routes';
 import { InterviewService } from './interview/service';
-import { createReviewers } from './reviewers/registry';
+import { openAISettingsFrom } from './reviewers/openai-reviewer';
+import { createReviewers, type Reviewers } from './reviewers/registry';
+import { reviewInputFor } from './reviewers/review-input';
+import { ReviewerData } from './reviewers/session-data';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { Storage } from './storage/types';
 
@@ -27,6 +30,8 @@ export interface AppDeps {
   prompts: PromptLibrary;
   rubrics: LoadedRubrics;
   log: Logger;
+  /** Replaces the reviewers built from config (tests). */
+  reviewers?: Reviewers;
 }
 
 export interface App {
@@ -44,7 +49,8 @@ export interface App {
 /** Builds the whole server without listening, so tests and the entry point share it. */
 export function createApp(deps: AppDeps): App {
   const { config, storage, prompts, rubrics, log } = deps;
-  const reviewers = createReviewers({ prompts, rubrics });
+  const reviewers = deps.reviewers ?? createReviewers({ prompts, rubrics, openai: openAISettingsFrom(config) });
+  const reviewerData = new ReviewerData(storage);
   const rooms = new RoomRegistry(storage, log);
   const app = express();
   app.disable('x-powered-by');
@@ -81,13 +87,15 @@ export function createApp(deps: AppDeps): App {
   });
   const relay = new PeerRelay(io, rooms, log);
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
-  const interview = new InterviewService(storage, io as unknown as Server, weights, async (session) => {
-    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
-    return reviewers.review(board, session.prompt, 'rules');
+  const interview = new InterviewService(storage, io as unknown as Server, weights, async (session, at) => {
+    const input = await reviewInputFor({ storage, rooms, data: reviewerData }, session);
+    const { review, meta } = await reviewers.run(reviewers.defaultName, input);
+    const stored = await storage.addReview(session.id, review.reviewer, review, at);
+    await reviewerData.setMeta(session.id, stored.id, meta);
   });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
-  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io: io as unknown as Server }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));

@@ -51,11 +51,11 @@ describe('designroom review', () => {
     expect(cli('review', file, '--json').stdout).toBe(cli('review', '--json', file).stdout);
   });
 
-  it('--reviewer openai says it is not available and exits 2', () => {
+  it('--reviewer openai without OPENAI_API_KEY or OPENAI_BASE_URL says what it needs and exits 2', () => {
     const { code, stdout, stderr } = cli('review', path.join(DESIGNS, 'url-shortener-weak.md'), '--reviewer', 'openai');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/openai reviewer is not available/);
+    expect(stderr).toMatch(/openai reviewer needs OPENAI_API_KEY \(or OPENAI_BASE_URL/);
   });
 
   it.each([

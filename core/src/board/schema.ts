@@ -53,7 +53,8 @@ export const commentSchema = z.object({
   /** `board` or a node id the comment is pinned to. */
   target: z.string().max(BOARD_LIMITS.maxIdLength + 6),
   author: z.string().max(80),
-  role: z.enum(['candidate', 'interviewer', 'observer']),
+  /** Who wrote it; `reviewer` is the AI reviewer, which only the server itself may sign as. */
+  role: z.enum(['candidate', 'interviewer', 'observer', 'reviewer']),
   text: z.string().min(1).max(4000),
   createdAt: z.number().int().nonnegative(),
   resolved: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Checklist, Curveball, FollowupsEvent, ProgressEvent } from './reviewer';
 
 /**
  * The Socket.IO protocol between the board client and the server. Payloads of `board:sync`
@@ -93,6 +94,10 @@ export interface ServerToClientEvents {
   'presence:update': (update: Uint8Array) => void;
   'session:welcome': (welcome: Welcome) => void;
   'session:error': (error: ErrorBody) => void;
+  'review:checklist': (checklist: Checklist) => void;
+  'review:followups': (followups: FollowupsEvent) => void;
+  'review:progress': (progress: ProgressEvent) => void;
+  'curveball:added': (curveball: Curveball) => void;
 }
 
 export interface ClientToServerEvents {

@@ -52,7 +52,8 @@ function sectionLines(text: string): string[] {
   return lines;
 }
 
-function makeUnit(ref: string, source: UnitSource, text: string, line: string, lineIndex: number, list: boolean, label: boolean): TextUnit {
+/** One unit of text with its ref and flags (answers use it too). */
+export function makeUnit(ref: string, source: UnitSource, text: string, line: string, lineIndex: number, list: boolean, label: boolean): TextUnit {
   const numbers = label ? [] : findNumbers(text);
   return {
     ref,

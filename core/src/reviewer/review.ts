@@ -7,6 +7,7 @@ import type { Board } from '../board/schema';
 import { SECTION_TITLES } from '../board/sections';
 import { RUBRIC_ITEM_IDS, RUBRIC_ITEM_TITLES } from '../rubric/items';
 import { overallScore, type Review, type ReviewItem, type RubricSet } from '../rubric/schema';
+import { addAnswers, judgeAnswer, type ReviewAnswer } from './answers';
 import { buildCorpus } from './corpus';
 import { pickFollowUps, type FollowUpSource } from './followups';
 import { analyseGraph } from './graph';
@@ -15,10 +16,17 @@ import { scoreItem, summarize } from './score';
 /** What the reviewer needs from a prompt (the prompt library's `Prompt` fits). */
 export interface ReviewPrompt {
   id: string;
-  followUps?: readonly FollowUpSource[];
+  followUps?: ReadonlyArray<FollowUpSource & { points?: readonly string[] }>;
+  /** What a strong answer covers per item: answers are judged against it too. */
+  strongAnswer?: Partial<Record<string, readonly string[]>>;
 }
 
-export function reviewBoard(board: Board, prompt: ReviewPrompt | undefined, rubric: RubricSet): Review {
+/** What the candidate said besides the board: answers to follow-up and live questions. */
+export interface ReviewExtras {
+  answers?: readonly ReviewAnswer[];
+}
+
+export function reviewBoard(board: Board, prompt: ReviewPrompt | undefined, rubric: RubricSet, extras: ReviewExtras = {}): Review {
   const warnings: string[] = [];
   const promptId = prompt?.id ?? board.meta.prompt ?? '';
   const promptRubric = promptId ? rubric.forPrompt(promptId) : undefined;
@@ -26,6 +34,10 @@ export function reviewBoard(board: Board, prompt: ReviewPrompt | undefined, rubr
   else if (!promptRubric) warnings.push(`No rubric expectations for prompt "${promptId}": judged against the generic rubric only.`);
 
   const corpus = buildCorpus(board);
+  if (extras.answers && extras.answers.length > 0) {
+    const key = { followUps: prompt?.followUps, strongAnswer: prompt?.strongAnswer };
+    addAnswers(corpus, extras.answers.map((a) => judgeAnswer(a, key)));
+  }
   const graph = analyseGraph(board);
   for (const id of corpus.wordListSections) {
     warnings.push(`Section "${SECTION_TITLES[id]}" is a list of terms without explanation; a list earns no credit.`);

@@ -220,7 +220,7 @@ export interface RubricSet {
 /* ------------------------------------------------------------------ Review JSON (the contract) */
 
 export const reviewerKindSchema = z.enum(['rules', 'openai', 'human']);
-export const evidenceRefSchema = z.string().regex(/^(node|edge|section):[A-Za-z0-9_-]+$/, 'a ref is node:ID, edge:ID or section:ID');
+export const evidenceRefSchema = z.string().regex(/^(node|edge|section|answer):[A-Za-z0-9_-]+$/, 'a ref is node:ID, edge:ID, section:ID or answer:ID');
 
 export const evidenceSchema = z.strictObject({ ref: evidenceRefSchema, text: z.string().min(1).max(500) });
 

@@ -6,7 +6,8 @@ Usage:
       Review a design doc (Markdown + YAML front matter + Mermaid flowchart).
       Prints a report: score table, evidence, what is missing, follow-up questions.
       --json       print exactly the Review JSON (review-contract.md) on stdout
-      --reviewer   rules (default, offline); openai is not available yet
+      --reviewer   rules (default, offline) or openai (needs OPENAI_API_KEY or
+                   OPENAI_BASE_URL; see docs/ai-reviewer.md)
   designroom eval DIR
       Review every *.md in DIR and compare with DIR/labels.json: per-design scores
       against the labels, mean absolute error, share within one point, and per

@@ -1,6 +1,9 @@
 /** `designroom review FILE.md [--json] [--reviewer rules|openai]` */
-import { reviewBoard } from '../../../core/src/reviewer/index';
-import { reviewSchema, type Review } from '../../../core/src/rubric/schema';
+import { reviewerNameSchema } from '../../../core/src';
+import { reviewSchema } from '../../../core/src/rubric/schema';
+import { ConfigError, loadConfig } from '../config';
+import { openAISettingsFrom } from '../reviewers/openai-reviewer';
+import { REVIEWER_NAMES, createReviewers } from '../reviewers/registry';
 import { CliError, EXIT } from './errors';
 import { loadDesign, loadLibrary, resolvePrompt } from './load';
 import { formatReport } from './report';
@@ -18,16 +21,22 @@ export interface CommandOutput {
 }
 
 export async function reviewCommand(options: ReviewOptions): Promise<CommandOutput> {
-  if (options.reviewer === 'openai') {
-    throw new CliError('the openai reviewer is not available yet; use --reviewer rules (the default)', EXIT.usage);
-  }
-  if (options.reviewer !== 'rules') {
-    throw new CliError(`unknown reviewer "${options.reviewer}"; use rules or openai`, EXIT.usage);
+  const name = reviewerNameSchema.safeParse(options.reviewer);
+  if (!name.success) throw new CliError(`unknown reviewer "${options.reviewer}"; use ${REVIEWER_NAMES.join(' or ')}`, EXIT.usage);
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    throw new CliError(error instanceof ConfigError ? error.message : String(error), EXIT.usage);
   }
   const library = await loadLibrary();
+  const reviewers = createReviewers({ prompts: library.prompts, rubrics: library.rubrics, openai: openAISettingsFrom(config) });
+  if (name.data === 'openai' && !reviewers.list().find((r) => r.name === 'openai')?.available) {
+    throw new CliError('the openai reviewer needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server); see docs/ai-reviewer.md', EXIT.usage);
+  }
   const design = await loadDesign(options.file);
   const prompt = resolvePrompt(design, library, options.file);
-  const review: Review = reviewBoard(design.board, prompt, library.rubrics);
+  const { review } = await reviewers.run(name.data, { board: design.board, promptId: prompt.id, answers: [] });
   review.warnings.push(...design.warnings.map((w) => `design doc ${w}`));
   // The contract is the output: validate before printing, so a bug never prints a malformed review.
   const checked = reviewSchema.parse(review);

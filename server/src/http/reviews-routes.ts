@@ -1,17 +1,18 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { readBoard } from '../../../core/src';
+import type { Server } from 'socket.io';
+import { REVIEWER_EVENTS, reviewRequestSchema, type ProgressEvent } from '../../../core/src';
 import type { LoadedRubrics } from '../data/rubrics';
 import type { Reviewers } from '../reviewers/registry';
+import { reviewInputFor } from '../reviewers/review-input';
+import type { ReviewerData } from '../reviewers/session-data';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/types';
+import { newRequestId } from '../reviewers/ids';
 import { authorize, WRITERS } from './auth';
 import { HttpError } from './errors';
 
-const reviewRequest = z.object({ reviewer: z.enum(['rules', 'openai']).default('rules') });
-
-export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers }): Router {
-  const { storage, rooms, rubrics, reviewers } = deps;
+export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: Server }): Router {
+  const { storage, rubrics, reviewers, data, io } = deps;
   const router = Router();
 
   router.get('/api/rubrics/:promptId', (req, res) => {
@@ -20,13 +21,21 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
     res.json({ generic: rubrics.generic, prompt: expectations });
   });
 
+  router.get('/api/reviewers', (_req, res) => {
+    res.json({ reviewers: reviewers.list(), default: reviewers.defaultName });
+  });
+
   router.post('/api/sessions/:id/reviews', express.json({ limit: '4kb' }), async (req, res) => {
     const { session } = await authorize(storage, req, WRITERS);
-    const body = reviewRequest.safeParse(req.body ?? {});
-    if (!body.success) throw new HttpError('BAD_REQUEST', 'expected {reviewer?: "rules" | "openai"}');
-    const board = await rooms.with(session.id, async (room) => readBoard(room.doc));
-    const review = await reviewers.review(board, session.prompt, body.data.reviewer);
+    const body = reviewRequestSchema.safeParse(req.body ?? {});
+    if (!body.success) throw new HttpError('BAD_REQUEST', 'expected {reviewer?: "rules" | "openai", requestId?: string}');
+    const requestId = body.data.requestId ?? newRequestId();
+    // Reviews other than the interviewer's own are visible to everyone in the session, so is their progress.
+    const progress = (stage: ProgressEvent['stage'], message: string) => io.to(session.id).emit(REVIEWER_EVENTS.progress, { requestId, stage, message });
+    const input = await reviewInputFor(deps, session);
+    const { review, meta } = await reviewers.run(body.data.reviewer ?? reviewers.defaultName, input, progress);
     const stored = await storage.addReview(session.id, review.reviewer, review, Date.now());
+    await data.setMeta(session.id, stored.id, meta);
     // The body is exactly the contract's Review; where it is kept goes in Location.
     res.status(201).location(`/api/sessions/${session.id}/reviews/${stored.id}`).json(review);
   });
@@ -34,9 +43,10 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
   router.get('/api/sessions/:id/reviews', async (req, res) => {
     const { session, role } = await authorize(storage, req);
     const reviews = await storage.listReviews(session.id);
+    const metas = await data.metas(session.id);
     // The interviewer's own scores are private to the interviewer.
     const visible = role === 'interviewer' ? reviews : reviews.filter((r) => r.reviewer !== 'human');
-    res.json(visible.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review })));
+    res.json(visible.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review, meta: metas[String(r.id)] ?? null })));
   });
 
   return router;

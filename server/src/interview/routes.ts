@@ -53,6 +53,7 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
     const { interview, questions } = await service.publicView(session.id);
     const reviews = await storage.listReviews(session.id);
     const latest = (kind: string) => reviews.filter((r) => r.reviewer === kind).at(-1)?.review ?? null;
+    const latestMachine = () => reviews.filter((r) => r.reviewer !== 'human').at(-1)?.review ?? null;
     const privateOk = await seesPrivate(service, session.id, role);
     res.json({
       session: { id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt },
@@ -61,7 +62,8 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
       interview,
       phases: phaseDurations(interview, session.closedAt ?? Date.now()),
       questions,
-      reviews: { rules: latest('rules'), human: privateOk ? latest('human') : null },
+      // `rules` holds the latest machine review, whichever reviewer wrote it (its `reviewer` says which).
+      reviews: { rules: latestMachine(), human: privateOk ? latest('human') : null },
     });
   });
 

@@ -35,7 +35,8 @@ export class InterviewService {
     private readonly storage: Storage,
     private readonly io: Server,
     private readonly weights: Readonly<Record<string, number>>,
-    private readonly reviewAtClose: (session: SessionRecord) => Promise<Review>,
+    /** Runs and stores the machine review of a session that just ended. */
+    private readonly reviewAtClose: (session: SessionRecord, at: number) => Promise<void>,
   ) {}
 
   async state(sessionId: string): Promise<InterviewState> {
@@ -110,8 +111,7 @@ export class InterviewService {
     if (scores.items.length > 0) {
       await this.storage.addReview(session.id, 'human', this.humanReview(session.prompt, scores), now);
     }
-    const rules = await this.reviewAtClose({ ...session, closedAt: now });
-    await this.storage.addReview(session.id, 'rules', rules, now);
+    await this.reviewAtClose({ ...session, closedAt: now }, now);
     return state;
   }
 

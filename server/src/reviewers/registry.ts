@@ -1,27 +1,142 @@
-import { reviewBoard } from '../../../core/src/reviewer/index';
-import type { Board } from '../../../core/src';
-import type { Review } from '../../../core/src/rubric/schema';
+/**
+ * The reviewer seam: one registry of reviewers, injectable through the app's dependencies,
+ * used by the HTTP routes, the session close, the room participant and the CLI alike. Every
+ * review that leaves the seam has been validated against the contract's Review schema.
+ */
+import { REVIEWER_NAMES, type Board, type ReviewerName, type ReviewMeta, type ReviewStage } from '../../../core/src';
+import { reviewBoard, type ReviewAnswer } from '../../../core/src/reviewer/index';
+import { reviewSchema, type Review } from '../../../core/src/rubric/schema';
 import type { PromptLibrary } from '../data/prompts';
 import type { LoadedRubrics } from '../data/rubrics';
+import { createOpenAIReviewer, type OpenAISettings } from './openai-reviewer';
 
-export type ReviewerName = 'rules' | 'openai';
+export { REVIEWER_NAMES, type ReviewerName };
 
-/** One place that turns a board into a Review, whichever reviewer was asked for. */
-export interface Reviewers {
-  review(board: Board, promptId: string, requested: ReviewerName): Promise<Review>;
+/** A curveball and the board as it stood when it was given. */
+export interface CurveballContext {
+  text: string;
+  at: number;
+  /** The rubric item the change mostly tests. */
+  item?: string;
+  before: Board;
 }
 
-export function createReviewers(deps: { prompts: PromptLibrary; rubrics: LoadedRubrics }): Reviewers {
-  const rules = (board: Board, promptId: string): Review => reviewBoard(board, deps.prompts.get(promptId) ?? { id: promptId }, deps.rubrics);
+/** Everything a reviewer judges. */
+export interface ReviewInput {
+  board: Board;
+  promptId: string;
+  answers: readonly ReviewAnswer[];
+  curveballs?: readonly CurveballContext[];
+}
+
+export type ProgressFn = (stage: ReviewStage, message: string) => void;
+
+export interface ReviewOutcome {
+  review: Review;
+  meta: ReviewMeta;
+}
+
+/** One reviewer. `review` never throws for a model failure: it falls back and says so. */
+export interface Reviewer {
+  readonly name: ReviewerName;
+  readonly available: boolean;
+  readonly model?: string;
+  review(input: ReviewInput, progress: ProgressFn): Promise<ReviewOutcome>;
+}
+
+export interface ReviewerInfo {
+  name: ReviewerName;
+  available: boolean;
+  model?: string;
+}
+
+export interface Reviewers {
+  list(): ReviewerInfo[];
+  /** The model when one is configured, else the rules. */
+  readonly defaultName: ReviewerName;
+  run(requested: ReviewerName, input: ReviewInput, progress?: ProgressFn): Promise<ReviewOutcome>;
+  /** The rules reviewer alone, synchronously: the live checklist and follow-ups use it. */
+  rules(input: ReviewInput): Review;
+}
+
+export interface ReviewerDeps {
+  prompts: PromptLibrary | undefined;
+  rubrics: LoadedRubrics;
+  openai?: OpenAISettings;
+  /** Tests replace a reviewer here. */
+  override?: Partial<Record<ReviewerName, Reviewer>>;
+}
+
+export function createRulesReviewer(deps: Pick<ReviewerDeps, 'prompts' | 'rubrics'>): Reviewer & { sync(input: ReviewInput): Review } {
+  const sync = (input: ReviewInput): Review => {
+    const prompt = deps.prompts?.get(input.promptId) ?? { id: input.promptId };
+    const review = reviewBoard(input.board, prompt, deps.rubrics, { answers: input.answers });
+    if (input.curveballs && input.curveballs.length > 0) describeCurveballs(review, input);
+    return review;
+  };
   return {
-    async review(board, promptId, requested) {
-      const review = rules(board, promptId);
-      if (requested === 'openai') {
-        // The OpenAI reviewer is not part of this build; the contract says a failed model
-        // review falls back to the rules reviewer and says why.
-        review.warnings = [...review.warnings, 'The OpenAI reviewer is not configured on this server; the rules reviewer answered instead.'];
-      }
-      return review;
+    name: 'rules',
+    available: true,
+    sync,
+    async review(input, progress) {
+      const started = Date.now();
+      progress('rules', 'The rules reviewer is reading the board.');
+      const review = sync(input);
+      return { review, meta: { reviewer: 'rules', requested: 'rules', latencyMs: Date.now() - started, attempts: 0, warnings: review.warnings } };
     },
   };
+}
+
+export function createReviewers(deps: ReviewerDeps): Reviewers {
+  const rules = createRulesReviewer(deps);
+  const openai = deps.override?.openai ?? createOpenAIReviewer({ settings: deps.openai, prompts: deps.prompts, rubrics: deps.rubrics, rules: rules.sync });
+  const byName: Record<ReviewerName, Reviewer> = { rules: deps.override?.rules ?? rules, openai };
+  const defaultName: ReviewerName = openai.available ? 'openai' : 'rules';
+  return {
+    defaultName,
+    list: () => REVIEWER_NAMES.map((name) => ({ name, available: byName[name].available, ...(byName[name].model ? { model: byName[name].model } : {}) })),
+    rules: (input) => reviewSchema.parse(rules.sync(input)),
+    async run(requested, input, progress = () => undefined) {
+      progress('started', `Review requested from the ${requested} reviewer.`);
+      let outcome: ReviewOutcome;
+      const chosen = byName[requested];
+      if (!chosen.available) {
+        outcome = await byName.rules.review(input, progress);
+        const warning = 'The OpenAI reviewer is not configured on this server; the rules reviewer answered instead.';
+        outcome.review.warnings.push(warning);
+        outcome.meta = { ...outcome.meta, requested, warnings: [...outcome.review.warnings] };
+      } else {
+        outcome = await chosen.review(input, progress);
+      }
+      progress('validating', 'Checking the review against the contract.');
+      const checked = reviewSchema.safeParse(outcome.review);
+      if (!checked.success) {
+        progress('failed', 'The review did not match the contract.');
+        throw new Error(`the ${outcome.meta.reviewer} reviewer produced an invalid review: ${checked.error.issues[0]?.message ?? ''}`);
+      }
+      progress('done', `Review ready (${checked.data.reviewer}, ${checked.data.overall}/100).`);
+      return { review: checked.data, meta: outcome.meta };
+    },
+  };
+}
+
+/**
+ * Says, in the summary of the item a curveball tests, how the board changed after it: what was
+ * added or rewritten since, or that nothing was.
+ */
+function describeCurveballs(review: Review, input: ReviewInput): void {
+  for (const curveball of input.curveballs ?? []) {
+    const item = review.items.find((i) => i.id === (curveball.item ?? 'scaling')) ?? review.items.find((i) => i.id === 'scaling');
+    if (!item) continue;
+    const beforeIds = new Set(curveball.before.nodes.map((n) => n.id));
+    const added = input.board.nodes.filter((n) => !beforeIds.has(n.id)).map((n) => n.label || n.kind);
+    const changedSections = (Object.keys(input.board.sections) as Array<keyof Board['sections']>).filter(
+      (id) => (input.board.sections[id] ?? '').trim() !== (curveball.before.sections[id] ?? '').trim(),
+    );
+    const parts: string[] = [];
+    if (added.length > 0) parts.push(`added ${added.slice(0, 4).join(', ')}${added.length > 4 ? ` and ${added.length - 4} more` : ''}`);
+    if (changedSections.length > 0) parts.push(`rewrote ${changedSections.join(', ')}`);
+    const answer = parts.length > 0 ? `the design ${parts.join(' and ')}.` : 'the board has not changed since, so the design has not answered it yet.';
+    item.summary = `${item.summary} After the curveball "${curveball.text}": ${answer}`;
+  }
 }

@@ -16,7 +16,7 @@ export function CritiqueAsk({ practice, onAsk }: { practice: PracticeSession; on
   const available = reviewers?.reviewers.filter((r) => r.available) ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   const reviewer = chosen ?? reviewers?.default ?? undefined;
-  const progress = usePracticeStore((s) => s.progress);
+  const progress = usePracticeStore((s) => (s.progress && s.progress.requestId === practice.requestId ? s.progress : null));
   return (
     <div className="pr-ask-box">
       <div className="pr-ask">

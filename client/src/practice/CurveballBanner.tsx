@@ -36,7 +36,7 @@ export function CurveballBanner({ sessionId, token }: { sessionId: string; token
       <span className="pr-curveball-text" title={latest.text}>
         {latest.text}
       </span>
-      {!folded && latest.effect && <span className="pr-curveball-effect">{latest.effect}</span>}
+      {!folded && latest.effect?.traffic && <span className="pr-curveball-effect">Plan for {latest.effect.traffic}× the traffic in the prompt.</span>}
       <span className="pr-curveball-time muted">{timeOfDay(latest.at)}</span>
       {!folded && earlier.length > 0 && (
         <button type="button" className="button small" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>

@@ -1,6 +1,6 @@
 /** The practice flow's HTTP calls (issue 9's interface), each body checked before use. */
 import { z } from 'zod';
-import { reviewSchema, type Review } from '../../../core/src';
+import { reviewSchema, type Review, type RubricItemId } from '../../../core/src';
 import { sessionApi } from '../interview/api';
 import { answerSchema, curveballSchema, hintsSchema, reviewersSchema, storedReviewSchema, type Curveball, type ReviewersInfo, type StoredAnswer, type StoredReview } from './types';
 
@@ -23,9 +23,9 @@ export async function getReviewers(token: string): Promise<ReviewersInfo> {
   return parse(reviewersSchema, await response.json().catch(() => null), 'a reviewer list');
 }
 
-/** Asks for a critique of the board as it is now; resolves with the Review once it is stored. */
-export async function requestCritique(sessionId: string, token: string, reviewer: string | undefined): Promise<Review> {
-  const body = await sessionApi<unknown>(sessionId, token, '/reviews', json(reviewer ? { reviewer } : {}));
+/** Asks for a critique of the board as it is now; resolves with the Review once it is stored. Progress events carry `requestId`. */
+export async function requestCritique(sessionId: string, token: string, reviewer: string | undefined, requestId: string): Promise<Review> {
+  const body = await sessionApi<unknown>(sessionId, token, '/reviews', json(reviewer ? { reviewer, requestId } : { requestId }));
   return parse(reviewSchema, body, 'a review');
 }
 
@@ -41,7 +41,7 @@ export async function listAnswers(sessionId: string, token: string): Promise<Sto
   return parse(z.object({ answers: z.array(answerSchema) }), body, 'a list of answers').answers;
 }
 
-export async function postAnswer(sessionId: string, token: string, answer: { item: string; question: string; text: string }): Promise<string> {
+export async function postAnswer(sessionId: string, token: string, answer: { item: RubricItemId; question: string; text: string }): Promise<string> {
   const body = await sessionApi<unknown>(sessionId, token, '/answers', json(answer));
   return parse(z.object({ id: z.union([z.string(), z.number()]).transform(String) }), body, 'an answer id').id;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { RubricItemId } from '../../../core/src';
 import { recordCritique, loadAttempts, type Attempt } from './attempts';
 import { getReviewers, listAnswers, listCritiques, postAnswer, requestCritique } from './practice-api';
-import { usePracticeStore } from './practice-store';
 import type { Review, ReviewersInfo, StoredAnswer } from './types';
 
 export interface Critique {
@@ -20,7 +20,9 @@ export interface PracticeSession {
   error: string | null;
   loading: boolean;
   critique(reviewer: string | undefined): Promise<void>;
-  answer(answer: { item: string; question: string; text: string }): Promise<boolean>;
+  answer(answer: { item: RubricItemId; question: string; text: string }): Promise<boolean>;
+  /** The id of the critique in progress, to pick its progress events out of the room's. */
+  requestId: string | null;
 }
 
 function browserStorage(): Storage | null {
@@ -44,7 +46,8 @@ export function usePractice(sessionId: string, token: string): PracticeSession {
     const storage = browserStorage();
     return storage ? loadAttempts(storage) : [];
   });
-  const [busy, setBusy] = useState(false);
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const busy = requestId !== null;
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -62,7 +65,7 @@ export function usePractice(sessionId: string, token: string): PracticeSession {
     Promise.all([listCritiques(sessionId, token), listAnswers(sessionId, token)])
       .then(([stored, given]) => {
         if (!live) return;
-        setCritiques(stored.map((s) => ({ at: s.createdAt, review: s.review, requested: null })));
+        setCritiques(stored.map((s) => ({ at: s.createdAt, review: s.review, requested: s.meta?.requested ?? null })));
         setAnswers(given);
         const last = stored[stored.length - 1];
         if (last) remember(last.review, last.createdAt);
@@ -79,26 +82,25 @@ export function usePractice(sessionId: string, token: string): PracticeSession {
 
   const critique = useCallback(
     async (reviewer: string | undefined) => {
-      setBusy(true);
+      const id = `r${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+      setRequestId(id);
       setError(null);
-      usePracticeStore.setState({ progress: null });
       try {
-        const review = await requestCritique(sessionId, token, reviewer);
+        const review = await requestCritique(sessionId, token, reviewer, id);
         const at = Date.now();
         setCritiques((list) => [...list, { at, review, requested: reviewer ?? null }]);
         remember(review, at);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       } finally {
-        setBusy(false);
-        usePracticeStore.setState({ progress: null });
+        setRequestId(null);
       }
     },
     [sessionId, token, remember],
   );
 
   const answer = useCallback(
-    async (given: { item: string; question: string; text: string }) => {
+    async (given: { item: RubricItemId; question: string; text: string }) => {
       setError(null);
       try {
         const id = await postAnswer(sessionId, token, given);
@@ -112,5 +114,5 @@ export function usePractice(sessionId: string, token: string): PracticeSession {
     [sessionId, token],
   );
 
-  return { critiques, answers, reviewers, attempts, busy, error, loading, critique, answer };
+  return { critiques, answers, reviewers, attempts, busy, error, loading, critique, answer, requestId };
 }

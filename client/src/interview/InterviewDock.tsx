@@ -32,7 +32,8 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
     seen.current = unanswered;
   }, [role, unanswered]);
   useEffect(() => {
-    if (role === 'interviewer' || practising) setOpen(true);
+    // The coach opens by itself only where the canvas keeps a usable width beside it.
+    if (role === 'interviewer' || (practising && window.innerWidth >= 1200)) setOpen(true);
   }, [role, practising]);
 
   if (!interview || !role) return <div className="iv-bar" />;

@@ -5,10 +5,10 @@ import './practice.css';
 
 /** Requirement changes an interviewer reaches for most; any other can be typed. */
 export const CURVEBALL_PRESETS = [
-  { id: 'traffic-10x', text: 'Traffic is now 10× what you planned for.' },
-  { id: 'second-region', text: 'Add a second region: users on both continents need low latency.' },
-  { id: 'links-expire', text: 'Links must expire after a time the user chooses.' },
-  { id: 'strong-consistency', text: 'Reads must now see every write at once (strong consistency).' },
+  { id: 'traffic-10x', label: '10× traffic', text: 'Traffic is now 10× what you planned for.' },
+  { id: 'second-region', label: 'Second region', text: 'Add a second region: users on both continents need low latency.' },
+  { id: 'links-expire', label: 'Links expire', text: 'Links must expire after a time the user chooses.' },
+  { id: 'strong-consistency', label: 'Strong consistency', text: 'Reads must now see every write at once (strong consistency).' },
 ] as const;
 
 /** The interviewer changes a requirement mid-session: it is pinned for everyone and the next review judges the board against it. */
@@ -42,7 +42,7 @@ export function CurveballSender({ sessionId, token, closed }: { sessionId: strin
       <div className="pr-presets">
         {CURVEBALL_PRESETS.map((p) => (
           <button key={p.id} type="button" className="button small" disabled={busy || closed} title={p.text} onClick={() => void send({ text: p.text, preset: p.id })}>
-            {p.text.split(/[.:(]/)[0]}
+            {p.label}
           </button>
         ))}
       </div>

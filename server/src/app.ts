@@ -21,6 +21,10 @@ import { openAISettingsFrom } from './reviewers/openai-reviewer';
 import { createReviewers, type Reviewers } from './reviewers/registry';
 import { reviewInputFor } from './reviewers/review-input';
 import { ReviewerData } from './reviewers/session-data';
+import { CurveballService } from './reviewers/curveballs';
+import { ReviewerParticipants } from './reviewers/participant';
+import { reviewerRouter } from './reviewers/routes';
+import { loadCurveballs } from './data/curveballs';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { Storage } from './storage/types';
 
@@ -40,6 +44,8 @@ export interface App {
   rooms: RoomRegistry;
   /** Relays stored changes to other server nodes once an adapter connects them. */
   relay: PeerRelay;
+  /** Curveballs; `onTraffic` tells the traffic model when one multiplies traffic. */
+  curveballs: CurveballService;
   /** Runs on close, after sockets and before storage (e.g. disconnecting Redis). */
   onClose(task: () => Promise<void>): void;
   /** Stops accepting connections, stores everything pending, compacts, closes storage. */
@@ -86,6 +92,8 @@ export function createApp(deps: AppDeps): App {
     res.json({ ok: true, storage: storage.kind });
   });
   const relay = new PeerRelay(io, rooms, log);
+  const curveballs = new CurveballService({ rooms, io: io as unknown as Server, relay, data: reviewerData, presets: loadCurveballs() });
+  const participants = new ReviewerParticipants({ io: io as unknown as Server, relay, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
   const interview = new InterviewService(storage, io as unknown as Server, weights, async (session, at) => {
     const input = await reviewInputFor({ storage, rooms, data: reviewerData }, session);
@@ -95,7 +103,8 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
-  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io: io as unknown as Server }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io: io as unknown as Server, onReview: (session, review) => participants.pin(session, review) }));
+  app.use(reviewerRouter({ storage, prompts, data: reviewerData, curveballs, participants }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
@@ -103,17 +112,19 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(log));
 
   attachBoardSockets(io, { storage, rooms, relay, interview, log });
+  participants.attach(io as unknown as Server);
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      participants.disposeAll();
       await rooms.closeAll();
       for (const task of closeTasks) await task();
       await storage.close();
     })();
     return closing;
   };
-  return { httpServer, io, rooms, relay, onClose: (task) => closeTasks.push(task), close };
+  return { httpServer, io, rooms, relay, curveballs, onClose: (task) => closeTasks.push(task), close };
 }

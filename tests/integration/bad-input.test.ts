@@ -171,12 +171,19 @@ describe('malformed and oversized messages get an error and change nothing', () 
     const a = connectClient(server.url, session.id, session.tokens.candidate);
     await a.until((s) => s.status === 'saved', 'a synced');
     a.awareness.setLocalStateField('user', { name: 'A' });
+    const { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } = await import('y-protocols/awareness');
     const b = rawSocket(session.tokens.interviewer);
-    // b hears of A's presence once the server holds it, whether before or after b joined.
-    const heard = new Promise((resolve) => b.once('presence:update', resolve));
+    // b hears of A's presence once the server holds it, whether before or after b joined
+    // (other presence, such as the AI reviewer's, may come first).
+    const seen = new Awareness(new Y.Doc());
+    const heard = new Promise<void>((resolve) =>
+      b.on('presence:update', (update: ArrayBuffer) => {
+        applyAwarenessUpdate(seen, new Uint8Array(update), 'server');
+        if (seen.getStates().has(a.doc.clientID)) resolve();
+      }),
+    );
     await connected(b);
     await heard;
-    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
     const fakeDoc = new Y.Doc();
     fakeDoc.clientID = a.doc.clientID;
     const fake = new Awareness(fakeDoc);

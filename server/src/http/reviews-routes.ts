@@ -6,12 +6,13 @@ import type { Reviewers } from '../reviewers/registry';
 import { reviewInputFor } from '../reviewers/review-input';
 import type { ReviewerData } from '../reviewers/session-data';
 import type { RoomRegistry } from '../rooms/registry';
-import type { Storage } from '../storage/types';
+import type { SessionRecord, Storage } from '../storage/types';
+import type { Review } from '../../../core/src/rubric/schema';
 import { newRequestId } from '../reviewers/ids';
 import { authorize, WRITERS } from './auth';
 import { HttpError } from './errors';
 
-export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: Server }): Router {
+export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: Server; onReview?: (session: SessionRecord, review: Review) => Promise<void> }): Router {
   const { storage, rubrics, reviewers, data, io } = deps;
   const router = Router();
 
@@ -36,6 +37,7 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
     const { review, meta } = await reviewers.run(body.data.reviewer ?? reviewers.defaultName, input, progress);
     const stored = await storage.addReview(session.id, review.reviewer, review, Date.now());
     await data.setMeta(session.id, stored.id, meta);
+    await deps.onReview?.(session, review);
     // The body is exactly the contract's Review; where it is kept goes in Location.
     res.status(201).location(`/api/sessions/${session.id}/reviews/${stored.id}`).json(review);
   });

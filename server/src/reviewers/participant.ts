@@ -1,0 +1,259 @@
+/**
+ * The AI reviewer as a participant of a room. While anyone is connected it follows the room's
+ * own document (through the seam in room-seam.ts), shows in presence as "AI reviewer", and
+ * after each burst of changes (debounced) runs the rules reviewer:
+ * - the live checklist goes to the candidate in solo practice, and only to the interviewer's
+ *   private room in a live session;
+ * - the follow-up questions the board now calls for go only to the interviewer's private room
+ *   in a live session (rules each time, the model at most once a minute when configured).
+ * In solo practice it also gives the prompt's curveball when the deep dive begins; after a
+ * critique it pins the main points on the nodes they concern.
+ */
+import type { Server, Socket } from 'socket.io';
+import { REVIEWER_EVENTS, elapsedMs, interviewStateSchema, putComment, readBoard, type Checklist, type FollowupsEvent } from '../../../core/src';
+import { checklistOf } from '../../../core/src/reviewer/index';
+import type { Review } from '../../../core/src/rubric/schema';
+import type { PromptLibrary } from '../data/prompts';
+import { privateRoom } from '../interview/service';
+import type { Logger } from '../log';
+import type { PeerRelay } from '../rooms/peer-relay';
+import type { RoomRegistry } from '../rooms/registry';
+import type { Room } from '../rooms/room';
+import type { SessionRecord, Storage } from '../storage/types';
+import { REVIEWER_AUTHOR, type CurveballService } from './curveballs';
+import { newRequestId } from './ids';
+import type { Reviewers } from './registry';
+import { reviewerSeam, type ReviewerSeam } from './room-seam';
+import type { ReviewerData } from './session-data';
+
+export const CHECKLIST_DEBOUNCE_MS = 1000;
+const MODEL_FOLLOWUPS_EVERY_MS = 60_000;
+const SOLO_CURVEBALL_CHECK_MS = 5000;
+const SOLO_CURVEBALL_KEY = 'reviewer-solo-curveball';
+const MAX_PINS = 3;
+
+/** The awareness state the reviewer publishes (client/src/board/presence/awareness-state.ts reads it). */
+export const REVIEWER_PRESENCE = { user: { name: REVIEWER_AUTHOR, color: '#6e56cf', role: null, bot: true }, cursor: null, drag: null, selection: [], view: null };
+
+export interface ParticipantDeps {
+  io: Server;
+  relay: PeerRelay;
+  storage: Storage;
+  data: ReviewerData;
+  reviewers: Reviewers;
+  prompts: PromptLibrary;
+  curveballs: CurveballService;
+  rooms: RoomRegistry;
+  log: Logger;
+}
+
+interface SocketData {
+  session: SessionRecord;
+  role: string;
+  room: Room;
+}
+
+class Participant {
+  users = 0;
+  private readonly seam: ReviewerSeam;
+  private readonly unobserve: () => void;
+  private timer: NodeJS.Timeout | null = null;
+  private curveballTimer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private modelAt = 0;
+  private modelRunning = false;
+  checklist: Checklist | null = null;
+  followups: FollowupsEvent | null = null;
+
+  constructor(
+    readonly session: SessionRecord,
+    room: Room,
+    private readonly deps: ParticipantDeps,
+  ) {
+    this.seam = reviewerSeam(room, deps.io, deps.relay);
+    this.unobserve = this.seam.observe(() => this.schedule());
+    this.seam.awareness.setLocalState(REVIEWER_PRESENCE);
+    if (session.mode === 'solo') {
+      this.curveballTimer = setInterval(() => void this.soloCurveball().catch((err: unknown) => deps.log.warn({ err }, 'solo curveball failed')), SOLO_CURVEBALL_CHECK_MS);
+      this.curveballTimer.unref();
+    }
+  }
+
+  private get live(): boolean {
+    return this.session.mode === 'live';
+  }
+
+  /** Where the checklist goes: the solo candidate's session, or the live interviewer's private room. */
+  private get checklistRoom(): string {
+    return this.live ? privateRoom(this.session.id) : this.session.id;
+  }
+
+  schedule(delay = CHECKLIST_DEBOUNCE_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refresh();
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** Runs the rules reviewer now (one run at a time; a change meanwhile runs it again). */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run()
+      .catch((err: unknown) => this.deps.log.warn({ err, sessionId: this.session.id }, 'the live checklist failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          void this.refresh();
+        }
+      });
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers: await this.deps.data.reviewAnswers(this.session.id) };
+    const review = this.deps.reviewers.rules(input);
+    const at = Date.now();
+    this.checklist = checklistOf(review, at);
+    this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
+    if (!this.live) return;
+    const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
+    if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });
+    const model = this.deps.reviewers.list().find((r) => r.name === 'openai');
+    if (model?.available && !this.modelRunning && at - this.modelAt >= MODEL_FOLLOWUPS_EVERY_MS) {
+      this.modelAt = at;
+      this.modelRunning = true;
+      this.deps.reviewers
+        .run('openai', input)
+        .then(({ review: judged }) => {
+          if (judged.reviewer === 'openai') this.sendFollowups({ followUps: judged.followUps, source: 'openai', at: Date.now() });
+        })
+        .catch((err: unknown) => this.deps.log.warn({ err, sessionId: this.session.id }, 'model follow-ups failed'))
+        .finally(() => (this.modelRunning = false));
+    }
+  }
+
+  private sendFollowups(event: FollowupsEvent): void {
+    this.followups = event;
+    // Only ever the private room: a live candidate must never see what the interviewer may ask.
+    this.deps.io.to(privateRoom(this.session.id)).emit(REVIEWER_EVENTS.followups, event);
+  }
+
+  /** What a socket that just joined should see. */
+  async greet(socket: Socket, role: string): Promise<void> {
+    const entitled = this.live ? role === 'interviewer' : true;
+    if (!entitled) return;
+    if (!this.checklist) await this.refresh();
+    if (this.checklist) socket.emit(REVIEWER_EVENTS.checklist, this.checklist);
+    if (this.live && this.followups) socket.emit(REVIEWER_EVENTS.followups, this.followups);
+  }
+
+  private async soloCurveball(): Promise<void> {
+    const { storage, curveballs, prompts } = this.deps;
+    const session = await storage.getSession(this.session.id);
+    if (!session || session.closedAt) return;
+    if (await storage.getValue(session.id, SOLO_CURVEBALL_KEY)) return;
+    const plan = curveballs.soloPlan(prompts.get(session.prompt), session.prompt);
+    if (!plan) return;
+    const state = interviewStateSchema.safeParse(await storage.getValue(session.id, 'interview'));
+    if (!state.success || elapsedMs(state.data.timer, Date.now()) < plan.minute * 60_000) return;
+    await storage.setValue(session.id, SOLO_CURVEBALL_KEY, { preset: plan.preset.id, at: Date.now() });
+    await curveballs.add(session, { preset: plan.preset.id }, 'reviewer');
+  }
+
+  dispose(): void {
+    this.unobserve();
+    if (this.timer) clearTimeout(this.timer);
+    if (this.curveballTimer) clearInterval(this.curveballTimer);
+    this.seam.awareness.setLocalState(null);
+  }
+}
+
+/** Pins the weakest items' main point on the node each concerns (the board when none). */
+async function pinPoints(seam: ReviewerSeam, review: Review): Promise<void> {
+  const weakest = [...review.items]
+    .filter((i) => i.score < 3 && i.missing.length > 0)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, MAX_PINS);
+  if (weakest.length === 0) return;
+  const at = Date.now();
+  await seam.apply((doc) => {
+    const nodes = new Set(readBoard(doc).nodes.map((n) => n.id));
+    weakest.forEach((item, index) => {
+      const node = item.evidence.map((e) => e.ref).find((ref) => ref.startsWith('node:') && nodes.has(ref.slice(5)));
+      putComment(doc, {
+        id: `ai-${newRequestId().slice(0, 8).replace(/[^A-Za-z0-9]/g, 'x')}-${index}`,
+        target: node ? node.slice(5) : 'board',
+        author: REVIEWER_AUTHOR,
+        role: 'reviewer',
+        text: `${item.title} ${item.score}/4: ${item.missing[0] as string}`,
+        createdAt: at + index,
+        resolved: false,
+      });
+    });
+  });
+}
+
+/** Keeps one reviewer participant per open room while anyone is connected. */
+export class ReviewerParticipants {
+  private readonly byRoom = new Map<Room, Participant>();
+
+  constructor(private readonly deps: ParticipantDeps) {}
+
+  /** Joins every connecting socket's room; call after the board sockets are attached. */
+  attach(io: Server): void {
+    io.on('connection', (socket) => {
+      const data = socket.data as Partial<SocketData>;
+      if (!data.room || !data.session || !data.role) return;
+      const { room, session, role } = data as SocketData;
+      let participant = this.byRoom.get(room);
+      if (!participant) {
+        participant = new Participant(session, room, this.deps);
+        this.byRoom.set(room, participant);
+      }
+      participant.users++;
+      participant.greet(socket, role).catch((err: unknown) => this.deps.log.warn({ err }, 'could not send the checklist'));
+      socket.on('disconnect', () => {
+        const current = this.byRoom.get(room);
+        if (!current) return;
+        current.users--;
+        if (current.users <= 0) {
+          current.dispose();
+          this.byRoom.delete(room);
+        }
+      });
+    });
+  }
+
+  private forSession(sessionId: string): Participant | undefined {
+    for (const p of this.byRoom.values()) if (p.session.id === sessionId) return p;
+    return undefined;
+  }
+
+  /** Something besides the board changed (an answer): refresh the checklist now. */
+  async refresh(sessionId: string): Promise<void> {
+    await this.forSession(sessionId)?.refresh();
+  }
+
+  /** After a critique in solo practice, pin its main points on the board (never in a live round: it would speak to the candidate). */
+  async pin(session: SessionRecord, review: Review): Promise<void> {
+    if (session.mode !== 'solo' || review.reviewer === 'human') return;
+    try {
+      await this.deps.rooms.with(session.id, (room) => pinPoints(reviewerSeam(room, this.deps.io, this.deps.relay), review));
+    } catch (err) {
+      // The critique itself stands; a full board only loses the pins.
+      this.deps.log.warn({ err, sessionId: session.id }, 'could not pin the critique on the board');
+    }
+  }
+
+  disposeAll(): void {
+    for (const p of this.byRoom.values()) p.dispose();
+    this.byRoom.clear();
+  }
+}

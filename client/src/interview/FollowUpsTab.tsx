@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { INTERVIEW_EVENTS, RUBRIC_ITEM_IDS, type Question } from '../../../core/src';
+import { CurveballSender } from '../practice/CurveballSender';
+import { SuggestedFollowUps } from '../practice/SuggestedFollowUps';
 import { sessionApi, type FollowUp } from './api';
 import { itemTitle } from './format';
 import { QuestionsList } from './QuestionsList';
@@ -28,6 +30,7 @@ export function FollowUpsTab({ sessionId, token, questions, closed }: { sessionI
 
   return (
     <div className="iv-tab-body">
+      <SuggestedFollowUps questions={questions} closed={closed} />
       <section>
         <h3 className="panel-heading">Follow-ups from the prompt</h3>
         {loadError && <p className="iv-error">{loadError}</p>}
@@ -88,6 +91,7 @@ export function FollowUpsTab({ sessionId, token, questions, closed }: { sessionI
           </p>
         )}
       </form>
+      <CurveballSender sessionId={sessionId} token={token} closed={closed} />
       <section>
         <h3 className="panel-heading">Asked ({questions.length})</h3>
         <QuestionsList questions={questions} answering={false} closed={closed} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { may } from '../../../core/src';
 import { useRole } from '../session/role';
 import { navigate } from '../session/navigation';
@@ -12,6 +12,9 @@ import { RubricTab } from './RubricTab';
 import { TimerBar } from './TimerBar';
 import './interview.css';
 
+// Only solo candidates download the practice coach.
+const PracticePanel = lazy(() => import('../practice/PracticePanel').then((m) => ({ default: m.PracticePanel })));
+
 /** The interview around the board: a bar under the top bar (timer, panel toggle, end) and a side drawer. */
 export function InterviewDock({ sessionId, token }: { sessionId: string; token: string }) {
   const role = useRole(sessionId);
@@ -19,6 +22,7 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
   const interview = useInterviewStore((s) => s.interview);
   const questions = useInterviewStore((s) => s.questions);
   const priv = useInterviewStore((s) => s.private);
+  const practising = mode === 'solo' && role === 'candidate';
   const [open, setOpen] = useState(role === 'interviewer');
 
   // A new question opens the candidate's drawer, so it is not missed.
@@ -29,8 +33,9 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
     seen.current = unanswered;
   }, [role, unanswered]);
   useEffect(() => {
-    if (role === 'interviewer') setOpen(true);
-  }, [role]);
+    // The coach opens by itself only where the canvas keeps a usable width beside it.
+    if (role === 'interviewer' || (practising && window.innerWidth >= 1200)) setOpen(true);
+  }, [role, practising]);
 
   if (!interview || !role) return <div className="iv-bar" />;
   const closed = interview.closedAt !== null;
@@ -58,15 +63,19 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
             keepsTime && <EndSession sessionId={sessionId} token={token} />
           )}
           <button type="button" className="button small" aria-expanded={open} aria-controls="iv-drawer" onClick={() => setOpen((v) => !v)}>
-            {role === 'interviewer' ? 'Interview panel' : 'Questions'}
+            {role === 'interviewer' ? 'Interview panel' : practising ? 'Coach' : 'Questions'}
             {role === 'candidate' && unanswered > 0 && <span className="iv-badge">{unanswered}</span>}
           </button>
         </div>
       </div>
       {open && (
-        <aside className="iv-drawer" id="iv-drawer" aria-label={role === 'interviewer' ? 'Interview panel' : 'Questions'}>
+        <aside className="iv-drawer" id="iv-drawer" aria-label={role === 'interviewer' ? 'Interview panel' : practising ? 'Practice coach' : 'Questions'}>
           {role === 'interviewer' ? (
             <InterviewerPanel sessionId={sessionId} token={token} questions={questions} priv={priv} shared={interview.shareWithObservers} closed={closed} />
+          ) : practising ? (
+            <Suspense fallback={<p className="muted">Loading the coach…</p>}>
+              <PracticePanel sessionId={sessionId} token={token} />
+            </Suspense>
           ) : (
             <div className="iv-panel-inner">
               <h2 className="iv-drawer-title">Questions</h2>

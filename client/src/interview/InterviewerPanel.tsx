@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { INTERVIEW_EVENTS, type PrivateInterview, type Question } from '../../../core/src';
+import { Checklist } from '../practice/Checklist';
 import { FollowUpsTab } from './FollowUpsTab';
 import { NotesTab } from './NotesTab';
 import { RubricTab } from './RubricTab';
@@ -54,6 +55,12 @@ export function InterviewerPanel(props: {
       <div className="iv-tabpanel" id="iv-tabpanel" role="tabpanel" aria-labelledby={`iv-tab-${tab}`}>
         {tab === 'questions' && <FollowUpsTab sessionId={sessionId} token={token} questions={questions} closed={closed} />}
         {tab === 'rubric' && (priv ? <RubricTab sessionId={sessionId} token={token} scores={priv.scores} readOnly={false} /> : <p className="muted">Loading…</p>)}
+        {tab === 'rubric' && (
+          <section className="pr-live-checklist" aria-label="The AI reviewer's live checklist">
+            <h3 className="panel-heading">AI reviewer's live reading</h3>
+            <Checklist />
+          </section>
+        )}
         {tab === 'notes' && (priv ? <NotesTab notes={priv.notes} readOnly={false} /> : <p className="muted">Loading…</p>)}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
+import { useSectionFocus } from '../practice/section-focus';
 import type { PromptDetails } from '../session/api';
 import { PromptCard } from './PromptCard';
 import { bindTextarea } from './textarea-binding';
@@ -24,6 +25,7 @@ const PLACEHOLDERS: Record<SectionId, string> = {
 export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | null; readOnly: boolean }) {
   const [active, setActive] = useState<SectionId>('requirements');
   const [preview, setPreview] = useState(false);
+  const focus = useSectionFocus(setActive);
   return (
     <aside className="sections-panel" aria-label="Design sections">
       <PromptCard prompt={prompt} />
@@ -32,7 +34,7 @@ export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | nu
           <SectionTab key={id} id={id} active={id === active} onSelect={() => setActive(id)} />
         ))}
       </div>
-      <div className="section-body" role="tabpanel" id={`section-panel-${active}`} aria-labelledby={`section-tab-${active}`}>
+      <div className={`section-body${focus === active ? ' pr-section-highlight' : ''}`} role="tabpanel" id={`section-panel-${active}`} aria-labelledby={`section-tab-${active}`}>
         <div className="section-mode">
           <button type="button" aria-pressed={!preview} className={preview ? '' : 'active'} onClick={() => setPreview(false)}>
             Write

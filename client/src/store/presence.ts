@@ -8,6 +8,8 @@ export interface Person {
   color: string;
   role: Role | null;
   self: boolean;
+  /** The AI reviewer (a participant that follows the board, not a person). */
+  bot?: boolean;
 }
 
 export interface Cursor {

@@ -10,6 +10,7 @@ import {
   type PublicInterview,
   type ServerToClientEvents,
 } from '../../../core/src';
+import { bindPracticeSocket } from '../practice/practice-socket';
 import { useConnectionStore } from '../store/connection';
 import { useInterviewStore } from '../store/interview';
 import { LocalCopy, localCopyName } from './local-copy';
@@ -64,6 +65,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     }));
     sync.setClosed(view.interview.closedAt !== null);
   });
+  const unbindPractice = bindPracticeSocket(loose);
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,
@@ -102,6 +104,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
       window.removeEventListener('beforeunload', onUnload);
       awareness.setLocalState(null);
       sync.destroy();
+      unbindPractice();
       socket.disconnect();
       void localCopy.destroy();
       awareness.destroy();

@@ -20,6 +20,15 @@ export const PresenceList = memo(function PresenceList({ onRenameSelf }: { onRen
   return (
     <ul className="presence" aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} on this board`} data-testid="presence">
       {shown.map((p) => {
+        if (p.bot) {
+          return (
+            <li key={p.clientId}>
+              <span className="avatar bot" title={`${p.name} · follows the board, not a person`} aria-label={`${p.name}, follows the board`} data-testid="presence-bot">
+                AI
+              </span>
+            </li>
+          );
+        }
         const title = `${p.name}${p.role ? ` · ${ROLE_TITLES[p.role]}` : ''}${p.self ? ' (you)' : ''}`;
         return (
           <li key={p.clientId}>

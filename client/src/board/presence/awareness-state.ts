@@ -14,6 +14,8 @@ export interface UserField {
   name: string;
   color: string;
   role: Role | null;
+  /** The AI reviewer following the board: shown as such, never as a person. */
+  bot?: boolean;
 }
 
 const COLORS = ['#e5484d', '#0090ff', '#30a46c', '#f76b15', '#8e4ec6', '#d6409f', '#12a594', '#ad7f58'];
@@ -31,7 +33,9 @@ export function readUser(state: unknown, clientId: number): UserField | null {
   if (!isRecord(user) || typeof user.name !== 'string') return null;
   const role = user.role === 'candidate' || user.role === 'interviewer' || user.role === 'observer' ? user.role : null;
   const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : colorFor(clientId);
-  return { name: user.name.trim().slice(0, 40) || 'Someone', color, role };
+  const field: UserField = { name: user.name.trim().slice(0, 40) || 'Someone', color, role };
+  if (user.bot === true) field.bot = true;
+  return field;
 }
 
 export function readPoint(state: unknown, field: 'cursor'): { x: number; y: number } | null {

@@ -47,7 +47,7 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
     }
     people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
     const presence = usePresenceStore.getState();
-    if (!sameList(presence.people, people, (a, b) => a.clientId === b.clientId && a.name === b.name && a.color === b.color && a.role === b.role)) {
+    if (!sameList(presence.people, people, (a, b) => a.clientId === b.clientId && a.name === b.name && a.color === b.color && a.role === b.role && a.bot === b.bot)) {
       usePresenceStore.setState({ people });
     }
     if (!sameList(presence.cursors, cursors, (a, b) => a.clientId === b.clientId && a.x === b.x && a.y === b.y && a.name === b.name)) {

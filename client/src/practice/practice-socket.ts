@@ -1,0 +1,39 @@
+import type { Socket } from 'socket.io-client';
+import type { z } from 'zod';
+import { addCurveballs, resetPractice, setChecklist, usePracticeStore } from './practice-store';
+import { checklistSchema, curveballSchema, progressSchema, suggestedFollowUpsSchema } from './types';
+
+/** The reviewer's socket events (issue 9's interface). */
+export const PRACTICE_EVENTS = {
+  checklist: 'review:checklist',
+  followUps: 'review:followups',
+  progress: 'review:progress',
+  curveball: 'curveball:added',
+} as const;
+
+/**
+ * Feeds the reviewer's events on `socket` into usePracticeStore until the returned function
+ * is called. A payload that does not parse is dropped: a half-understood checklist would
+ * show wrong scores.
+ */
+export function bindPracticeSocket(socket: Socket): () => void {
+  resetPractice();
+  const on = <S extends z.ZodType>(event: string, schema: S, apply: (value: z.infer<S>) => void) => {
+    const handler = (payload: unknown) => {
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) apply(parsed.data);
+    };
+    socket.on(event, handler);
+    return () => socket.off(event, handler);
+  };
+  const offs = [
+    on(PRACTICE_EVENTS.checklist, checklistSchema, setChecklist),
+    on(PRACTICE_EVENTS.followUps, suggestedFollowUpsSchema, (suggested) => usePracticeStore.setState({ suggested })),
+    on(PRACTICE_EVENTS.progress, progressSchema, (progress) => usePracticeStore.setState({ progress })),
+    on(PRACTICE_EVENTS.curveball, curveballSchema, (curveball) => addCurveballs([curveball])),
+  ];
+  return () => {
+    for (const off of offs) off();
+    resetPractice();
+  };
+}

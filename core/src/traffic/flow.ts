@@ -31,7 +31,12 @@ function consumerRate(node: ModelNode): number {
   return node.writeCapacity ?? Number.POSITIVE_INFINITY;
 }
 
-export function runFlow(model: PreparedTraffic, multiple: number): FlowResult {
+/**
+ * Pushes `multiple` times the baseline through the model. With `capped: false` queues pass
+ * every message on as if their consumers kept up, which makes every load proportional to the
+ * multiple (the first-bottleneck search relies on that).
+ */
+export function runFlow(model: PreparedTraffic, multiple: number, capped = true): FlowResult {
   const { nodes } = model;
   const reads = new Float64Array(nodes.length);
   const writes = new Float64Array(nodes.length);
@@ -55,6 +60,7 @@ export function runFlow(model: PreparedTraffic, multiple: number): FlowResult {
     }
   };
 
+  const rateOf = capped ? consumerRate : () => Number.POSITIVE_INFINITY;
   for (const i of model.order) {
     const node = nodes[i]!;
     const out = node.out;
@@ -75,7 +81,7 @@ export function runFlow(model: PreparedTraffic, multiple: number): FlowResult {
         break;
       case 'queue': {
         const messages = r + w;
-        const rates = out.map((e) => consumerRate(nodes[e.target]!));
+        const rates = out.map((e) => rateOf(nodes[e.target]!));
         const total = rates.reduce((a, b) => a + b, 0);
         const passed = Math.min(messages, total);
         lag[i] = messages - passed;
@@ -88,7 +94,7 @@ export function runFlow(model: PreparedTraffic, multiple: number): FlowResult {
         let worst = 0;
         // Every consumer group reads the whole stream, each at its own rate.
         out.forEach((e, k) => {
-          const taken = Math.min(messages, consumerRate(nodes[e.target]!));
+          const taken = Math.min(messages, rateOf(nodes[e.target]!));
           worst = Math.max(worst, messages - taken);
           send(i, k, 0, taken);
         });

@@ -73,36 +73,27 @@ function saturated(model: PreparedTraffic, flow: FlowResult): Array<{ i: number;
 const firstCache = new WeakMap<PreparedTraffic, { id: string; atTraffic: number } | null>();
 
 /**
- * The smallest multiple at which some component is full. Loads grow in proportion to traffic
- * except behind a queue, where consumers cap them; so the proportional estimate from one run is
- * checked by running there, and refined from that run until it holds (a few rounds at most).
+ * The smallest multiple at which some component is full. Run once with queues passing
+ * everything on, every load is proportional to traffic, so each component fills at 1 / its
+ * utilisation at 1×. That is also the answer with queues capping their consumers: below the
+ * first saturation no consumer is full, so no cap binds and the loads are the same.
  */
 export function firstBottleneck(model: PreparedTraffic): { id: string; atTraffic: number } | null {
   const cached = firstCache.get(model);
   if (cached !== undefined) return cached;
-  let multiple = 1;
-  let answer: { id: string; atTraffic: number } | null = null;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const flow = runFlow(model, multiple);
-    let best = Number.POSITIVE_INFINITY;
-    let bestIndex = -1;
-    model.nodes.forEach((node, i) => {
-      const u = utilisationOf(node, flow.reads[i]!, flow.writes[i]!);
-      if (u === null || u <= 0) return;
-      const at = multiple / u;
-      if (at < best - 1e-12 || (Math.abs(at - best) <= 1e-12 && bestIndex >= 0 && node.id < model.nodes[bestIndex]!.id)) {
-        best = at;
-        bestIndex = i;
-      }
-    });
-    if (bestIndex < 0 || best > SEARCH_CEILING) break;
-    if (Math.abs(best - multiple) <= multiple * 1e-6) {
-      answer = { id: model.nodes[bestIndex]!.id, atTraffic: Number(best.toPrecision(4)) };
-      break;
+  const flow = runFlow(model, 1, false);
+  let best = Number.POSITIVE_INFINITY;
+  let bestIndex = -1;
+  model.nodes.forEach((node, i) => {
+    const u = utilisationOf(node, flow.reads[i]!, flow.writes[i]!);
+    if (u === null || u <= 0) return;
+    // Ties go to the lower id, so the answer never depends on the board's order.
+    if (1 / u < best * (1 - 1e-12) || (1 / u <= best * (1 + 1e-12) && node.id < model.nodes[bestIndex]!.id)) {
+      best = 1 / u;
+      bestIndex = i;
     }
-    multiple = best;
-    answer = { id: model.nodes[bestIndex]!.id, atTraffic: Number(best.toPrecision(4)) };
-  }
+  });
+  const answer = bestIndex >= 0 && best <= SEARCH_CEILING ? { id: model.nodes[bestIndex]!.id, atTraffic: Number(best.toPrecision(4)) } : null;
   firstCache.set(model, answer);
   return answer;
 }

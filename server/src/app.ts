@@ -12,6 +12,7 @@ import { requestLog } from './http/request-log';
 import { reviewsRouter } from './http/reviews-routes';
 import { sessionsRouter } from './http/sessions-routes';
 import { staticClient } from './http/static-client';
+import { trafficRouter } from './http/traffic-routes';
 import type { Logger } from './log';
 import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): App {
   app.use(sessionsRouter({ storage, rooms, prompts, io, relay, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
   app.use(reviewsRouter({ storage, rooms, rubrics, reviewers }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
+  app.use(trafficRouter({ storage, rooms, rubrics }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);

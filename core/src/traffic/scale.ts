@@ -36,16 +36,16 @@ const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(WORD_NUMBERS).joi
 type CountField = 'instances' | 'replicas' | 'shards';
 
 /** Phrases that state a count, tried in order; the first match per field wins. */
-const COUNT_PATTERNS: ReadonlyArray<readonly [CountField, RegExp]> = [
+const COUNT_PATTERNS: ReadonlyArray<readonly [CountField, RegExp, 'label only'?]> = [
   ['replicas', new RegExp(String.raw`\b(?:replication factor|rf)\s*(?:=|:|of)?\s*${COUNT}\b`, 'i')],
   ['replicas', new RegExp(String.raw`\b${COUNT}\s*(?:x\s*)?(?:read[- ]?)?(?:replicas?|copies)\b`, 'i')],
   ['shards', new RegExp(String.raw`\b(?:sharded|partitioned|split)\s+(?:in(?:to)?\s+|across\s+)?${COUNT}(?:\s+ways?|\s+shards?|\s+partitions?)?\b`, 'i')],
   ['shards', new RegExp(String.raw`\b${COUNT}[- ]way\s+(?:shard|partition|split)`, 'i')],
   ['shards', new RegExp(String.raw`\b${COUNT}\s*(?:shards?|partitions?)\b`, 'i')],
   ['instances', new RegExp(String.raw`\b${COUNT}\s*(?:instances?|nodes?|servers?|pods?|machines?|hosts?|brokers?|workers?|consumers?|containers?|tasks?|boxes)\b`, 'i')],
-  // "x4", "×4", "(4x)": a count written as a multiplier on the box, not "10x traffic".
-  ['instances', /(?:^|[\s(])[x×]\s?(\d{1,5})(?=$|[\s),;])/i],
-  ['instances', /(?:^|[\s(])(\d{1,5})\s?[x×](?=$|[),;]|\s+(?:instances?|nodes?|servers?|replicas?)\b)/i],
+  // "x4", "×4", "(4x)" on a box is a count; in prose it is usually arithmetic ("8M × 250 B").
+  ['instances', /(?:^|[\s(])[x×]\s?(\d{1,5})(?=$|[\s),;])/i, 'label only'],
+  ['instances', /(?:^|[\s(])(\d{1,5})\s?[x×](?=$|[),;]|\s+(?:instances?|nodes?|servers?|replicas?)\b)/i, 'label only'],
 ];
 
 const HIT_RATIO = /\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:cache\s+)?hit(?:\s*(?:ratio|rate))?\b|\bhit\s*(?:ratio|rate)\s*(?:of\s*|=\s*|:\s*)?(?:~|≈)?\s*(\d{1,2}(?:\.\d+)?)\s*%/i;
@@ -82,11 +82,11 @@ export interface TextCounts {
   phrases: Partial<Record<TextField, string>>;
 }
 
-/** Instance counts (and a cache hit ratio) written in free text. */
-export function countsInText(text: string): TextCounts {
+/** Instance counts (and a cache hit ratio) written in free text; `label` allows "x4". */
+export function countsInText(text: string, label = false): TextCounts {
   const out: TextCounts = { values: {}, phrases: {} };
-  for (const [field, re] of COUNT_PATTERNS) {
-    if (out.values[field] !== undefined) continue;
+  for (const [field, re, only] of COUNT_PATTERNS) {
+    if (out.values[field] !== undefined || (only && !label)) continue;
     const match = re.exec(text);
     const value = match ? countValue(match[1] as string) : undefined;
     if (match && value !== undefined) {
@@ -147,7 +147,7 @@ export function readNodeScale(node: BoardNode, warnings: string[], mentions: rea
   const texts: Mention[] = [{ text: node.label, where: 'label' }, { text: node.notes, where: 'notes' }, ...mentions];
   for (const [k, { text, where }] of texts.entries()) {
     if (!text) continue;
-    const counts = countsInText(text);
+    const counts = countsInText(text, k === 0);
     for (const field of ['instances', 'replicas', 'shards', 'hitRatio'] as const) {
       const value = counts.values[field];
       if (scale[field] === undefined && value !== undefined && (k < 2 || field === 'hitRatio' || value > 1)) {

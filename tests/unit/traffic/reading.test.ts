@@ -20,11 +20,16 @@ describe('instance counts written in labels and notes', () => {
     ['Redis (95% hit ratio)', { hitRatio: 0.95 }],
     ['Postgres, 2 shards with 2 replicas each', { shards: 2, replicas: 2 }],
   ])('%s', (text, expected) => {
-    expect(countsInText(text).values).toEqual(expected);
+    expect(countsInText(text, true).values).toEqual(expected);
   });
 
   it.each(['handles 10x traffic', 'API service', 'p99 under 30 ms', 'v2 API', 'port 8080'])('finds nothing in "%s"', (text) => {
-    expect(countsInText(text).values).toEqual({});
+    expect(countsInText(text, true).values).toEqual({});
+  });
+
+  it('reads "x4" as a count only on a label: in prose it is arithmetic', () => {
+    expect(countsInText('8M × 250 B ≈ 2 GB').values).toEqual({});
+    expect(countsInText('API x4', true).values).toEqual({ instances: 4 });
   });
 
   it('reads the inspector properties and their units', () => {

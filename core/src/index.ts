@@ -13,3 +13,4 @@ export * from './protocol/interview';
 export * from './board/merge';
 export * from './import';
 export * from './protocol/reviewer';
+export * from './board/traffic-overlay';

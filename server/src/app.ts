@@ -14,6 +14,7 @@ import { requestLog } from './http/request-log';
 import { reviewsRouter } from './http/reviews-routes';
 import { sessionsRouter } from './http/sessions-routes';
 import { staticClient } from './http/static-client';
+import { trafficRouter } from './http/traffic-routes';
 import type { Logger } from './log';
 import { PeerRelay } from './rooms/peer-relay';
 import { RoomRegistry } from './rooms/registry';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): App {
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use(exportRouter({ storage, rooms, prompts, interview, io: io as unknown as Server, relay }));
   app.use(shareRouter({ storage, rooms, prompts, interview }));
+  app.use(trafficRouter({ storage, rooms, rubrics }));
   app.use('/api', notFound);
   app.use(staticClient(config.CLIENT_DIR));
   app.use(notFound);

@@ -36,6 +36,7 @@ import { RemoteDrags } from './presence/RemoteDrags';
 import { RemoteSelections } from './presence/RemoteSelections';
 import { ViewSharing } from './presence/ViewSharing';
 import { useBoardKeys } from './useBoardKeys';
+import { TrafficToggle } from '../traffic/TrafficToggle';
 
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
@@ -146,6 +147,7 @@ export function Canvas() {
       <AlignToolbar />
       <FollowBar />
       <NodeInspector />
+      <TrafficToggle />
       <Comments />
       <ShortcutsDialog />
       {flowNodes.length === 0 && (

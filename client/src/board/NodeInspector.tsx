@@ -1,6 +1,7 @@
 import { NODE_KIND_LABELS, NODE_KINDS, isNodeKind } from '../../../core/src';
 import { setNodeKind, setNodeProp } from '../store/board-actions';
 import { selectedNodeIds, useBoardStore } from '../store/board';
+import { TrafficProps } from '../traffic/TrafficProps';
 import { KIND_PROPS } from './kind-props';
 
 /** For exactly one selected component: its kind, and the properties that matter for that kind. */
@@ -42,6 +43,7 @@ export function NodeInspector() {
           </select>
         </label>
       ))}
+      <TrafficProps node={node} />
     </div>
   );
 }

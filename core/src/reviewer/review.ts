@@ -12,6 +12,7 @@ import { buildCorpus } from './corpus';
 import { pickFollowUps, type FollowUpSource } from './followups';
 import { analyseGraph } from './graph';
 import { scoreItem, summarize } from './score';
+import { addTrafficEvidence } from './traffic-evidence';
 
 /** What the reviewer needs from a prompt (the prompt library's `Prompt` fits). */
 export interface ReviewPrompt {
@@ -71,6 +72,7 @@ export function reviewBoard(board: Board, prompt: ReviewPrompt | undefined, rubr
     corpus,
     graph,
   });
+  if (rubric.capacity) addTrafficEvidence(board, rubric.capacity, items, followUps);
 
   return {
     prompt: promptId,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { NODE_KINDS } from '../board/kinds';
 import { SECTION_IDS } from '../board/sections';
 import { RUBRIC_ITEM_IDS } from './items';
+import type { CapacityDefaults } from '../traffic/defaults';
 
 export const rubricItemIdEnum = z.enum(RUBRIC_ITEM_IDS);
 
@@ -215,6 +216,8 @@ export interface RubricSet {
   generic: GenericRubric;
   forPrompt(id: string): PromptRubric | undefined;
   followUpBank: FollowUpBank;
+  /** The traffic model's capacity defaults; when present, reviews use the model as evidence. */
+  capacity?: CapacityDefaults;
 }
 
 /* ------------------------------------------------------------------ Review JSON (the contract) */

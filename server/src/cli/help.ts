@@ -8,6 +8,12 @@ Usage:
       --json       print exactly the Review JSON (review-contract.md) on stdout
       --reviewer   rules (default, offline) or openai (needs OPENAI_API_KEY or
                    OPENAI_BASE_URL; see docs/ai-reviewer.md)
+  designroom simulate FILE.md [--traffic N] [--json]
+      Run the traffic model on a design doc: each component's load against its
+      capacity at N times the design's own estimated traffic (default 1), what
+      is saturated, what saturates first and at what multiple, path latencies.
+      --traffic    the multiple of the Estimation section's traffic (0.01-10000)
+      --json       print exactly the simulation JSON (docs/traffic-model.md)
   designroom eval DIR
       Review every *.md in DIR and compare with DIR/labels.json: per-design scores
       against the labels, mean absolute error, share within one point, and per

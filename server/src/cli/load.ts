@@ -41,7 +41,7 @@ export async function loadLibrary(): Promise<Library> {
   }
 }
 
-export async function loadDesign(file: string): Promise<LoadedDesign> {
+export async function loadDesign(file: string, options: { requirePrompt?: boolean } = {}): Promise<LoadedDesign> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -52,7 +52,8 @@ export async function loadDesign(file: string): Promise<LoadedDesign> {
     throw new CliError(`${file}: cannot read: ${oneLine(error)}`, EXIT.badInput);
   }
   try {
-    const { board, warnings } = parseDesignDoc(bytes, { requirePrompt: true });
+    const requirePrompt = options.requirePrompt ?? true;
+    const { board, warnings } = parseDesignDoc(bytes, { requirePrompt, requireFrontMatter: requirePrompt });
     const diagramProblem = brokenDiagram(bytes, board, warnings);
     if (diagramProblem) throw new CliError(`${file}: ${diagramProblem}`, EXIT.badInput);
     const promptLine = new TextDecoder().decode(bytes).split(/\r?\n/).findIndex((l) => /^\s*prompt\s*:/.test(l)) + 1;

@@ -7,6 +7,7 @@ import { evalCommand } from './eval';
 import { HELP } from './help';
 import { oneLine } from './load';
 import { reviewCommand, type CommandOutput } from './review';
+import { simulateCommand } from './simulate';
 
 export async function run(argv: readonly string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
@@ -30,6 +31,23 @@ export async function run(argv: readonly string[]): Promise<CommandOutput> {
     }
     if (files.length !== 1) throw new CliError('review takes exactly one FILE.md (see designroom help)', EXIT.usage);
     return reviewCommand({ file: files[0] as string, json, reviewer });
+  }
+  if (command === 'simulate') {
+    let json = false;
+    let traffic: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i] as string;
+      if (arg === '--json') json = true;
+      else if (arg === '--traffic') {
+        traffic = rest[++i];
+        if (traffic === undefined) throw new CliError('--traffic needs a value, e.g. --traffic 10', EXIT.usage);
+      } else if (arg.startsWith('--traffic=')) traffic = arg.slice('--traffic='.length);
+      else if (arg.startsWith('-')) throw new CliError(`unknown option "${arg}" (see designroom help)`, EXIT.usage);
+      else files.push(arg);
+    }
+    if (files.length !== 1) throw new CliError('simulate takes exactly one FILE.md (see designroom help)', EXIT.usage);
+    return simulateCommand({ file: files[0] as string, json, ...(traffic !== undefined ? { traffic } : {}) });
   }
   if (command === 'eval') {
     const dirs = rest.filter((a) => !a.startsWith('-'));

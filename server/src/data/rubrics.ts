@@ -1,6 +1,7 @@
 /**
  * Loads `rubrics/`: `generic.yaml` (the eight items), `followups.yaml` (the shared question
- * bank) and one `<prompt-id>.yaml` per prompt. Every file is validated with zod; any problem
+ * bank), one `<prompt-id>.yaml` per prompt and `capacity.yaml` (the traffic model's
+ * capacity defaults). Every file is validated with zod; any problem
  * fails the load with one line per problem naming the file and the field path.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import {
   type PromptRubric,
   type RubricSet,
 } from '../../../core/src/rubric/schema';
+import { CAPACITY_FILE, readCapacityDefaults } from './capacity';
 
 /** `rubrics/` at the repository root. */
 export const DEFAULT_RUBRICS_DIR = fileURLToPath(new URL('../../../rubrics/', import.meta.url));
@@ -51,7 +53,7 @@ async function readYaml(dir: string, name: string, problems: string[]): Promise<
 }
 
 export async function loadRubrics(dir: string = DEFAULT_RUBRICS_DIR): Promise<LoadedRubrics> {
-  const names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name) && name !== CAPACITY_FILE).sort();
   const problems: string[] = [];
   let generic: GenericRubric | undefined;
   let bank: FollowUpBank | undefined;
@@ -102,7 +104,10 @@ export async function loadRubrics(dir: string = DEFAULT_RUBRICS_DIR): Promise<Lo
     }
   }
 
-  if (problems.length > 0 || !generic || !bank) {
+  const capacity = await readCapacityDefaults(dir);
+  problems.push(...capacity.problems);
+
+  if (problems.length > 0 || !generic || !bank || !capacity.defaults) {
     throw new RubricLoadError(`Invalid rubrics in ${dir}:\n${problems.join('\n')}`, problems);
   }
   const genericRubric = generic;
@@ -111,6 +116,7 @@ export async function loadRubrics(dir: string = DEFAULT_RUBRICS_DIR): Promise<Lo
   return {
     generic: genericRubric,
     followUpBank,
+    capacity: capacity.defaults,
     forPrompt: (id) => prompts.get(id),
     promptIds: () => [...ids],
   };

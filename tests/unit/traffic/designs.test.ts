@@ -1,0 +1,78 @@
+/**
+ * The traffic model on whole designs, with the real capacity defaults (rubrics/capacity.yaml):
+ * the strong designs of the four seed prompts carry their own estimated traffic, and a weak
+ * design (one server, one database, no cache) saturates sooner than a strong one.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDesignDoc } from '../../../core/src/designdoc/index';
+import { simulate, type CapacityDefaults, type SimulationResult } from '../../../core/src/traffic/index';
+import { loadRubrics } from '../../../server/src/data/rubrics';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+let defaults: CapacityDefaults;
+beforeAll(async () => {
+  const rubrics = await loadRubrics(path.join(ROOT, 'rubrics'));
+  if (!rubrics.capacity) throw new Error('no capacity defaults loaded');
+  defaults = rubrics.capacity;
+});
+
+function run(file: string, options: Parameters<typeof simulate>[2] = {}): SimulationResult {
+  const { board } = parseDesignDoc(readFileSync(path.join(ROOT, 'tests/fixtures', file)));
+  return simulate(board, defaults, options);
+}
+
+function first(result: SimulationResult): { label: string; kind: string; atTraffic: number } {
+  const fb = result.firstBottleneck;
+  const node = result.nodes.find((n) => n.id === fb?.id);
+  if (!fb || !node) throw new Error('no first bottleneck');
+  return { label: node.label, kind: node.kind, atTraffic: fb.atTraffic };
+}
+
+describe('strong designs carry their own estimate', () => {
+  it.each([
+    ['holdout/url-shortener-range-ids.md', 150_000, 1500, 'Kafka'],
+    ['designs/url-shortener-strong.md', 60_000, 5800, 'Cassandra'],
+    ['holdout/order-system-saga-outbox.md', 100_000, 500, 'DynamoDB carts'],
+  ])('%s: nothing saturates at 1×; the first bottleneck is a stateful component above it', (file, reads, writes, label) => {
+    const result = run(file);
+    expect([result.baseline.readsPerSecond, result.baseline.writesPerSecond]).toEqual([reads, writes]);
+    expect(result.baseline.source).toMatch(/^Estimation section: /);
+    expect(result.bottlenecks).toEqual([]);
+    const found = first(result);
+    expect(found.label).toBe(label);
+    expect(['database', 'cache', 'stream', 'queue', 'external']).toContain(found.kind);
+    expect(found.atTraffic).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the rate limiter: 30 Redis shards (read from its estimate) are exactly full at its own 3M/s peak', () => {
+    // "~3M/s needs ~25–30 shards": 30 × 100,000 operations a second per Redis primary = 3M.
+    const result = run('holdout/rate-limiter-token-bucket-gateway.md');
+    expect([result.baseline.readsPerSecond, result.baseline.writesPerSecond]).toEqual([3_000_000, 0]);
+    expect(first(result)).toMatchObject({ label: 'Redis cluster', atTraffic: 1 });
+    expect(result.nodes.find((n) => n.id === 'redis')?.capacityPerSecond).toBe(3_000_000);
+  });
+
+  it('the notification design: its 20k/s campaign peak meets a single Postgres before the push provider', () => {
+    // The model takes the peak delivery rate as requests on the API, which writes each to
+    // Postgres; the design fans a campaign out after the API, which the diagram cannot show.
+    const result = run('holdout/notification-service-router-priorities.md');
+    expect(result.baseline.writesPerSecond).toBe(20_000);
+    expect(first(result)).toMatchObject({ label: 'Postgres', atTraffic: 0.25 });
+    expect(result.bottlenecks).toContain('apns');
+  });
+});
+
+describe('a weak design saturates sooner than a strong one', () => {
+  const typed = { readsPerSecond: 10_000, writesPerSecond: 1000 };
+
+  it('one server and one database, no cache, against the strong URL shortener at the same traffic', () => {
+    const weak = first(run('designs/url-shortener-weak.md', { typed }));
+    const strong = first(run('designs/url-shortener-strong.md', { typed }));
+    // MySQL alone: 10,000 of 10,000 reads + 1,000 of 5,000 writes = 1.2 → full at 0.83×.
+    expect(weak).toMatchObject({ label: 'MySQL', atTraffic: 0.8333 });
+    expect(strong.atTraffic).toBeGreaterThan(5 * weak.atTraffic);
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRole } from '../session/role';
 import { navigate } from '../session/navigation';
+import { tokenFragment } from '../session/token';
 import { useConnectionStore } from '../store/connection';
 import { useInterviewStore } from '../store/interview';
 import { EndSession } from './EndSession';
@@ -34,7 +35,7 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
   if (!interview || !role) return <div className="iv-bar" />;
   const closed = interview.closedAt !== null;
   const keepsTime = role === 'interviewer' || (mode === 'solo' && role === 'candidate');
-  const summary = `/s/${sessionId}/summary`;
+  const summary = `/s/${sessionId}/summary#${tokenFragment(token)}`;
 
   return (
     <>

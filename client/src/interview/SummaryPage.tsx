@@ -5,6 +5,7 @@ import { QuestionsList } from './QuestionsList';
 import { Replay } from './Replay';
 import { ReviewTable } from './ReviewTable';
 import { SummaryComments } from './SummaryComments';
+import { tokenFragment } from '../session/token';
 import './interview.css';
 
 /** After the round: both reviews, the questions and answers, time per phase, the comments, and a replay of the board. */
@@ -47,7 +48,7 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
           {session.mode === 'live' ? 'Live interview' : 'Solo practice'} · started {new Date(session.createdAt).toLocaleString()}
           {session.closedAt ? ` · ended ${new Date(session.closedAt).toLocaleString()}` : ' · still in progress'}
         </p>
-        <a className="button small" href={`/s/${session.id}`}>
+        <a className="button small" href={`/s/${session.id}#${tokenFragment(token)}`}>
           Back to the board
         </a>
       </header>

@@ -8,3 +8,4 @@ export * from './protocol/sync-messages';
 export * from './designdoc';
 export * from './prompt/schema';
 export * from './protocol/interview';
+export * from './protocol/recommendation';

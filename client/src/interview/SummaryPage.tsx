@@ -5,6 +5,7 @@ import { QuestionsList } from './QuestionsList';
 import { Replay } from './Replay';
 import { ReviewTable } from './ReviewTable';
 import { SummaryComments } from './SummaryComments';
+import { ReleaseReview, SummaryPrivate } from './SummaryPrivate';
 import { tokenFragment } from '../session/token';
 import './interview.css';
 
@@ -53,12 +54,22 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
         </a>
       </header>
 
+      {summary.private && <SummaryPrivate record={summary.private} />}
+      {summary.role === 'interviewer' && session.mode === 'live' && session.closedAt !== null && (
+        <ReleaseReview sessionId={sessionId} token={token} released={summary.reviewReleased} />
+      )}
       {reviews.rules ? (
         <ReviewTable review={reviews.rules} title="Rules review" testId="rules-review" />
       ) : (
         <section className="sum-card">
           <h2>Rules review</h2>
-          <p className="muted">Made when the session ends.</p>
+          {summary.role === 'candidate' && session.mode === 'live' && session.closedAt !== null ? (
+            <p className="muted" data-testid="review-held">
+              Your interviewer shares the automatic review when they are ready. Reload this page later to see it.
+            </p>
+          ) : (
+            <p className="muted">Made when the session ends.</p>
+          )}
         </section>
       )}
       {reviews.human && <ReviewTable review={reviews.human} title="Interviewer's review" testId="human-review" />}

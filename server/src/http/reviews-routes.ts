@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { readBoard } from '../../../core/src';
 import type { LoadedRubrics } from '../data/rubrics';
+import { reviewVisible } from '../interview/verdict-routes';
 import type { Reviewers } from '../reviewers/registry';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/types';
@@ -36,7 +37,10 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
     const reviews = await storage.listReviews(session.id);
     // The interviewer's own scores are private to the interviewer.
     const visible = role === 'interviewer' ? reviews : reviews.filter((r) => r.reviewer !== 'human');
-    res.json(visible.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review })));
+    // The review made when a live round ends waits for the interviewer to release it.
+    const held = session.closedAt !== null && !(await reviewVisible(storage, session, role));
+    const shown = held ? visible.filter((r) => !(r.reviewer === 'rules' && r.createdAt === session.closedAt)) : visible;
+    res.json(shown.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review })));
   });
 
   return router;

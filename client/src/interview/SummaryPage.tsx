@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sessionApi, type SessionSummary, type Timeline } from './api';
-import { clock, phaseTitle, timeOfDay } from './format';
+import { clock, phaseTitle } from './format';
 import { QuestionsList } from './QuestionsList';
 import { Replay } from './Replay';
 import { ReviewTable } from './ReviewTable';
@@ -102,12 +102,14 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
 
       <section className="sum-card" data-testid="summary-replay">
         <h2>Replay</h2>
-        {timeline.points.length > 0 && (
-          <p className="muted">
-            {timeline.points.length} changes from {timeOfDay(timeline.points[0]!.at)} to {timeOfDay(timeline.points.at(-1)!.at)}
-          </p>
-        )}
-        <Replay sessionId={sessionId} token={token} timeline={timeline} />
+        <Replay
+          sessionId={sessionId}
+          token={token}
+          timeline={timeline}
+          start={session.createdAt}
+          end={session.closedAt ?? timeline.points.at(-1)?.at ?? session.createdAt}
+          questions={questions}
+        />
       </section>
     </main>
   );

@@ -48,4 +48,6 @@ export interface SessionSummary {
 export interface Timeline {
   points: { seq: number; at: number }[];
   phases: PhaseTime[];
+  /** Every phase change with its time, for the replay's markers. */
+  phaseLog?: { phase: string; at: number }[];
 }

@@ -14,3 +14,4 @@ export * from './board/merge';
 export * from './import';
 export * from './protocol/reviewer';
 export * from './board/traffic-overlay';
+export * from './protocol/recommendation';

@@ -62,7 +62,7 @@ describe('interview e2e', () => {
     await interviewer.getByRole('link', { name: 'Session ended — view summary' }).click();
 
     await interviewer.getByTestId('summary').waitFor();
-    expect(interviewer.url()).toBe(`${fx.server.url}/s/${session.id}/summary`);
+    expect(interviewer.url().split('#')[0]).toBe(`${fx.server.url}/s/${session.id}/summary`);
     await interviewer.getByTestId('rules-review').waitFor();
     const human = interviewer.getByTestId('human-review');
     await human.locator('tr', { hasText: 'Requirements' }).filter({ hasText: '3 / 4' }).waitFor();

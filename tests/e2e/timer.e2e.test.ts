@@ -38,7 +38,14 @@ describe('solo timer', () => {
     const shown = await clockText(page);
     expect(shown).toBe(`00:0${Math.floor(paused.timer.elapsedMs / 1000)}`);
 
-    await page.getByRole('button', { name: 'Reset' }).click();
+    // Reset asks first: Cancel keeps the time, confirming clears it.
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Reset the timer?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await clockText(page)).toBe(shown);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Reset timer' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="timer-clock"]')?.textContent === '00:00');
     await page.locator('[aria-label="Interview phases"] [aria-current="step"]', { hasText: 'Requirements' }).waitFor();
     const reset = await stored();

@@ -41,6 +41,7 @@ describe('who can read and write what (the README role table)', () => {
       ['GET', '/reviews', { candidate: 200, interviewer: 200, observer: 200, none: 401, wrong: 401 }],
       ['GET', '/summary', { candidate: 200, interviewer: 200, observer: 200, none: 401, wrong: 401 }],
       ['GET', '/timeline', { candidate: 200, interviewer: 200, observer: 200, none: 401, wrong: 401 }],
+      ['GET', '/recommendation', { candidate: 403, interviewer: 200, observer: 403, none: 401, wrong: 401 }],
     ];
     for (const [method, path, expected] of table) {
       for (const [who, status] of Object.entries(expected)) {
@@ -164,7 +165,11 @@ describe('a whole round at the protocol level', () => {
     expect(forInterviewer.phases.map((p) => p.phase)).toEqual(['requirements', 'high-level-design']);
     const forCandidate = (await (await request(session, 'GET', '/summary', session.tokens.candidate)).json()) as Summary;
     expect(forCandidate.reviews.human).toBeNull();
-    expect(forCandidate.reviews.rules?.reviewer).toBe('rules');
+    // After a live round the automatic review waits until the interviewer releases it.
+    expect(forCandidate.reviews.rules).toBeNull();
+    expect((await request(session, 'PUT', '/review-release', session.tokens.interviewer, { released: true })).status).toBe(200);
+    const released = (await (await request(session, 'GET', '/summary', session.tokens.candidate)).json()) as Summary;
+    expect(released.reviews.rules?.reviewer).toBe('rules');
 
     const timeline = (await (await request(session, 'GET', '/timeline', session.tokens.observer)).json()) as { points: { seq: number }[] };
     expect(timeline.points.length).toBeGreaterThanOrEqual(2);

@@ -16,6 +16,7 @@ const README: Record<Action, { live: Row; solo: Row; sharedObserver?: boolean }>
   'timer.control': { live: [false, true, false], solo: [true, true, false] },
   'note.add': { live: [false, true, false], solo: [false, true, false] },
   'scores.update': { live: [false, true, false], solo: [false, true, false] },
+  'verdict.write': { live: [false, true, false], solo: [false, true, false] },
   'notes.share': { live: [false, true, false], solo: [false, true, false] },
   'private.read': { live: [false, true, false], solo: [false, true, false], sharedObserver: true },
   'prompt.read': { live: [false, true, false], solo: [false, true, false] },

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { SectionsPanel } from '../panels/SectionsPanel';
 import { useSessionClosed } from '../session/closed';
+import { useRememberSession } from '../session/recent-sessions';
 import { canWrite, ROLE_TITLES, useRole } from '../session/role';
 import { bindBoard, setWritable } from '../store/board';
 import { paletteCompact, useBoardUi } from '../store/board-ui';
@@ -34,6 +35,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   const status = useConnectionStore((s) => s.status);
   const lastError = useConnectionStore((s) => s.lastError);
   const welcomePrompt = useConnectionStore((s) => s.welcome?.prompt);
+  const mode = useConnectionStore((s) => s.welcome?.mode ?? null);
   const people = usePresenceStore((s) => s.people);
   const meta = useBoardMeta(handle?.doc ?? null);
   const prompt = usePromptDetails(welcomePrompt ?? meta.prompt);
@@ -72,6 +74,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   }, [handle, role, shownName]);
 
   const title = prompt?.title ?? meta.title ?? 'Design board';
+  useRememberSession(sessionId, token, { title: prompt?.title ?? meta.title ?? null, mode, role });
   const showNameDialog = status !== 'denied' && role !== null && (name === null || askName);
 
   return (

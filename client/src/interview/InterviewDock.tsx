@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { may } from '../../../core/src';
 import { useRole } from '../session/role';
 import { navigate } from '../session/navigation';
+import { tokenFragment } from '../session/token';
 import { useConnectionStore } from '../store/connection';
 import { useInterviewStore } from '../store/interview';
 import { EndSession } from './EndSession';
@@ -40,7 +41,7 @@ export function InterviewDock({ sessionId, token }: { sessionId: string; token: 
   if (!interview || !role) return <div className="iv-bar" />;
   const closed = interview.closedAt !== null;
   const keepsTime = may(role, 'timer.control', { mode: mode ?? 'live' });
-  const summary = `/s/${sessionId}/summary`;
+  const summary = `/s/${sessionId}/summary#${tokenFragment(token)}`;
 
   return (
     <>

@@ -10,7 +10,7 @@ type Tab = 'questions' | 'rubric' | 'notes';
 const TABS: { id: Tab; title: string }[] = [
   { id: 'questions', title: 'Questions' },
   { id: 'rubric', title: 'Rubric' },
-  { id: 'notes', title: 'Notes' },
+  { id: 'notes', title: 'Private notes' },
 ];
 
 /** The interviewer's side panel: follow-ups, rubric scores, private notes, sharing with observers. */

@@ -3,12 +3,17 @@ import { INTERVIEW_EVENTS, type PrivateNote } from '../../../core/src';
 import { timeOfDay } from './format';
 import { useSend } from './useSend';
 
-/** Private, timestamped notes: newest first. */
+/** Private, timestamped notes: newest first. The form says who can read them, so nobody mistakes them for the candidate's notes. */
 export function NotesTab({ notes, readOnly }: { notes: PrivateNote[]; readOnly: boolean }) {
   const [text, setText] = useState('');
   const { send, error, busy } = useSend();
   return (
     <div className="iv-tab-body">
+      {!readOnly && (
+        <p className="muted iv-private-hint" data-testid="private-hint">
+          Private: only interviewers see these (and observers, if you share). They go into your summary, never the candidate's.
+        </p>
+      )}
       {!readOnly && (
         <form
           className="iv-form"

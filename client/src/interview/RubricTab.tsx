@@ -1,18 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { INTERVIEW_EVENTS, RUBRIC_ITEM_IDS, type HumanScores, type Review, type RubricItemId } from '../../../core/src';
+import { useConnectionStore } from '../store/connection';
 import { sessionApi } from './api';
 import { itemTitle } from './format';
+import { RecommendationForm } from './RecommendationForm';
+import { useRubricLevels } from './rubric-levels';
 import { useSend } from './useSend';
 
 const SCORES = [0, 1, 2, 3, 4] as const;
 
-/** Eight rubric items, 0–4 each with notes; the overall is the server's weighted human review. */
+/**
+ * Eight rubric items, 0–4 each with what each level means and notes, then the hire call; the
+ * overall is the server's weighted human review.
+ */
 export function RubricTab({ sessionId, token, scores, readOnly }: { sessionId: string; token: string; scores: HumanScores; readOnly: boolean }) {
   const { send, error } = useSend();
   const [overall, setOverall] = useState<number | null>(null);
   const byId = new Map(scores.items.map((s) => [s.id, s]));
   // Notes typed but not yet saved: a score click right after typing must not send the old notes.
   const drafts = useRef(new Map<string, string>());
+  const levels = useRubricLevels(useConnectionStore((s) => s.welcome?.prompt ?? null));
 
   // The weights live on the server: ask it for the overall whenever the scores change.
   useEffect(() => {
@@ -58,6 +65,7 @@ export function RubricTab({ sessionId, token, scores, readOnly }: { sessionId: s
                       className={`iv-score${entry?.score === n ? ' selected' : ''}`}
                       aria-pressed={entry?.score === n}
                       aria-label={`${itemTitle(id)}: ${n}`}
+                      title={levels.get(id)?.[n]}
                       disabled={readOnly}
                       onClick={() => update(id, { score: entry?.score === n ? null : n })}
                     >
@@ -66,6 +74,15 @@ export function RubricTab({ sessionId, token, scores, readOnly }: { sessionId: s
                   ))}
                 </div>
               </div>
+              {(levels.get(id)?.length ?? 0) > 0 && (
+                <ol className="iv-levels" start={0} aria-label={`${itemTitle(id)} levels`}>
+                  {levels.get(id)!.map((text, n) => (
+                    <li key={n} className={entry?.score === n ? 'chosen' : undefined}>
+                      <span className="iv-level-n">{n}</span> {text}
+                    </li>
+                  ))}
+                </ol>
+              )}
               <ItemNotes
                 key={entry?.notes ?? ''}
                 initial={entry?.notes ?? ''}
@@ -78,6 +95,7 @@ export function RubricTab({ sessionId, token, scores, readOnly }: { sessionId: s
           );
         })}
       </ul>
+      {!readOnly && <RecommendationForm sessionId={sessionId} token={token} readOnly={false} />}
     </div>
   );
 }
@@ -90,7 +108,7 @@ function ItemNotes(props: { initial: string; label: string; readOnly: boolean; o
     <textarea
       aria-label={label}
       rows={text ? 2 : 1}
-      placeholder={readOnly ? '' : 'Notes (saved when you leave the field)'}
+      placeholder={readOnly ? '' : 'Private notes on this item (saved when you leave the field)'}
       value={text}
       maxLength={2000}
       readOnly={readOnly}

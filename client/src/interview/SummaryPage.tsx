@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { ExportMenu } from '../export/ExportMenu';
 import { sessionApi, type SessionSummary, type Timeline } from './api';
-import { clock, phaseTitle, timeOfDay } from './format';
+import { clock, phaseTitle } from './format';
 import { QuestionsList } from './QuestionsList';
 import { Replay } from './Replay';
 import { ReviewTable } from './ReviewTable';
 import { SummaryComments } from './SummaryComments';
+import { ReleaseReview, SummaryPrivate } from './SummaryPrivate';
+import { tokenFragment } from '../session/token';
 import './interview.css';
 
 /** After the round: both reviews, the questions and answers, time per phase, the comments, and a replay of the board. */
@@ -48,18 +50,28 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
           {session.mode === 'live' ? 'Live interview' : 'Solo practice'} · started {new Date(session.createdAt).toLocaleString()}
           {session.closedAt ? ` · ended ${new Date(session.closedAt).toLocaleString()}` : ' · still in progress'}
         </p>
-        <a className="button small" href={`/s/${session.id}`}>
+        <a className="button small" href={`/s/${session.id}#${tokenFragment(token)}`}>
           Back to the board
         </a>
         <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
       </header>
 
+      {summary.private && <SummaryPrivate record={summary.private} />}
+      {summary.role === 'interviewer' && session.mode === 'live' && session.closedAt !== null && (
+        <ReleaseReview sessionId={sessionId} token={token} released={summary.reviewReleased} />
+      )}
       {reviews.rules ? (
         <ReviewTable review={reviews.rules} title="Rules review" testId="rules-review" />
       ) : (
         <section className="sum-card">
           <h2>Rules review</h2>
-          <p className="muted">Made when the session ends.</p>
+          {summary.role === 'candidate' && session.mode === 'live' && session.closedAt !== null ? (
+            <p className="muted" data-testid="review-held">
+              Your interviewer shares the automatic review when they are ready. Reload this page later to see it.
+            </p>
+          ) : (
+            <p className="muted">Made when the session ends.</p>
+          )}
         </section>
       )}
       {reviews.human && <ReviewTable review={reviews.human} title="Interviewer's review" testId="human-review" />}
@@ -92,12 +104,14 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
 
       <section className="sum-card" data-testid="summary-replay">
         <h2>Replay</h2>
-        {timeline.points.length > 0 && (
-          <p className="muted">
-            {timeline.points.length} changes from {timeOfDay(timeline.points[0]!.at)} to {timeOfDay(timeline.points.at(-1)!.at)}
-          </p>
-        )}
-        <Replay sessionId={sessionId} token={token} timeline={timeline} />
+        <Replay
+          sessionId={sessionId}
+          token={token}
+          timeline={timeline}
+          start={session.createdAt}
+          end={session.closedAt ?? timeline.points.at(-1)?.at ?? session.createdAt}
+          questions={questions}
+        />
       </section>
     </main>
   );

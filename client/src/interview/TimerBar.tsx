@@ -8,6 +8,7 @@ export function TimerBar({ interview, canControl }: { interview: InterviewState;
   const { timer, phase, closedAt } = interview;
   const [now, setNow] = useState(() => Date.now());
   const { send, error, busy } = useSend();
+  const [confirmReset, setConfirmReset] = useState(false);
 
   useEffect(() => {
     setNow(Date.now());
@@ -43,7 +44,7 @@ export function TimerBar({ interview, canControl }: { interview: InterviewState;
               Start
             </button>
           )}
-          <button type="button" className="button small" disabled={busy} onClick={() => control({ action: 'reset' })}>
+          <button type="button" className="button small" disabled={busy} onClick={() => setConfirmReset(true)}>
             Reset
           </button>
           <button type="button" className="button small" disabled={busy || next === null} onClick={() => next && control({ action: 'phase', phase: next })}>
@@ -55,6 +56,29 @@ export function TimerBar({ interview, canControl }: { interview: InterviewState;
         <span className="iv-error" role="alert">
           {error}
         </span>
+      )}
+      {confirmReset && (
+        <div className="dialog-backdrop">
+          <div className="dialog" role="alertdialog" aria-labelledby="iv-reset-title">
+            <h2 id="iv-reset-title">Reset the timer?</h2>
+            <p>The clock goes back to 00:00 and the time spent per phase is lost. Questions, notes and scores stay.</p>
+            <div className="iv-dialog-actions">
+              <button type="button" className="button" onClick={() => setConfirmReset(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="button primary iv-danger-fill"
+                onClick={() => {
+                  setConfirmReset(false);
+                  control({ action: 'reset' });
+                }}
+              >
+                Reset timer
+              </button>
+            </div>
+          </div>
+        </div>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Board, InterviewState, Question, Review } from '../../../core/src';
+import type { Board, InterviewState, PrivateNote, Question, Review, StoredRecommendation } from '../../../core/src';
 
 /** Authorised JSON calls to a session's interview routes (`Authorization: Bearer <token>`). */
 export async function sessionApi<T>(sessionId: string, token: string, path: string, init?: RequestInit): Promise<T> {
@@ -39,9 +39,15 @@ export interface SessionSummary {
   phases: PhaseTime[];
   questions: Question[];
   reviews: { rules: Review | null; human: Review | null };
+  /** Whether the candidate sees the automatic review (after a live round, once the interviewer releases it). */
+  reviewReleased: boolean;
+  /** The interviewer's private record of the round; null for anyone who may not see it. */
+  private: { notes: PrivateNote[]; recommendation: StoredRecommendation | null } | null;
 }
 
 export interface Timeline {
   points: { seq: number; at: number }[];
   phases: PhaseTime[];
+  /** Every phase change with its time, for the replay's markers. */
+  phaseLog?: { phase: string; at: number }[];
 }

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PromptSummary } from '../../../core/src';
-import { ApiError, createSession, listPrompts, type CreatedSession, type SessionMode } from './api';
-import { navigate } from './navigation';
+import { ApiError, createSession, listPrompts, type SessionMode } from './api';
+import { currentLocation, navigate, subscribeToNavigation } from './navigation';
+import { recentSession, rememberSession } from './recent-sessions';
+import { RecentSessionsList } from './RecentSessionsList';
 import { SessionLinks } from './SessionLinks';
-import { rememberLinks } from './token';
+import { rememberLinks, tokenOfLink } from './token';
 
 type Prompts = { state: 'loading' } | { state: 'ready'; list: PromptSummary[] } | { state: 'failed'; message: string };
 
@@ -14,7 +16,10 @@ export function HomePage() {
   const [mode, setMode] = useState<SessionMode>('live');
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ session: CreatedSession; mode: SessionMode } | null>(null);
+  // The links page is `/#links=<id>`, read from this browser's recent sessions, so it survives a reload.
+  const location = useSyncExternalStore(subscribeToNavigation, currentLocation);
+  const linksOf = /#links=([A-Za-z0-9_-]{1,64})$/.exec(location)?.[1];
+  const created = linksOf ? recentSession(linksOf) : null;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -33,7 +38,16 @@ export function HomePage() {
     try {
       const session = await createSession(chosen, mode);
       rememberLinks(session.id, session.links);
-      setCreated({ session, mode });
+      const openAs = mode === 'live' ? 'interviewer' : 'candidate';
+      const title = prompts.state === 'ready' ? prompts.list.find((p) => p.id === chosen)?.title : undefined;
+      rememberSession(session.id, {
+        token: tokenOfLink(session.links[openAs]) ?? '',
+        role: openAs,
+        mode,
+        links: session.links,
+        ...(title ? { title } : {}),
+      });
+      navigate(`/#links=${session.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not create the session.');
     } finally {
@@ -41,8 +55,9 @@ export function HomePage() {
     }
   };
 
-  if (created) {
-    const { session, mode: createdMode } = created;
+  if (created?.links) {
+    const createdMode = created.mode ?? 'live';
+    const links = created.links;
     const openAs = createdMode === 'live' ? 'interviewer' : 'candidate';
     return (
       <main className="home">
@@ -50,17 +65,17 @@ export function HomePage() {
           <h1>Designroom</h1>
         </header>
         <section className="home-card" aria-labelledby="links-title">
-          <h2 id="links-title">Your session is ready</h2>
+          <h2 id="links-title">Your session is ready: {created.title}</h2>
           <p className="muted">
             Each link opens the same board in a different role. Anyone with a link has that role, so share each one only with
             the person it is for.
           </p>
-          <SessionLinks links={session.links} mode={createdMode} />
+          <SessionLinks links={links} mode={createdMode} />
           <div className="home-actions">
-            <button type="button" className="button primary" onClick={() => navigate(session.links[openAs])}>
+            <button type="button" className="button primary" onClick={() => navigate(links[openAs])}>
               Open the board as {openAs}
             </button>
-            <button type="button" className="button" onClick={() => setCreated(null)}>
+            <button type="button" className="button" onClick={() => navigate('/')}>
               Create another session
             </button>
           </div>
@@ -136,6 +151,7 @@ export function HomePage() {
           )}
         </div>
       </section>
+      <RecentSessionsList />
     </main>
   );
 }

@@ -1,24 +1,33 @@
 import type { Role } from '../../../core/src';
+import { recentSession } from './recent-sessions';
 
 /*
  * A board link carries its capability token in the URL fragment (`/s/<id>#token=<token>`), which
- * browsers never send to a server nor put in a Referer header. On arrival the token moves to
- * sessionStorage and leaves the address bar, so a shared screen does not show it, while a
- * reload of the same tab still works.
+ * browsers never send to a server nor put in a Referer header. The token stays in the address
+ * bar, so copying it, bookmarking it or going back through the history reopens the board in the
+ * same role (decision 010). It is also remembered in sessionStorage and in the recent-sessions
+ * list, so a path without it (the summary link, a link typed by hand) still finds it.
  */
 const tokenKey = (sessionId: string) => `designroom:token:${sessionId}`;
 const roleKey = (sessionId: string) => `designroom:role:${sessionId}`;
 const linksKey = (sessionId: string) => `designroom:links:${sessionId}`;
 
-/** The token for this session: from the fragment if present (and then remembered), else remembered. */
+/** The token for this session: from the fragment if present (and then remembered), else remembered in this tab or browser. */
 export function takeToken(sessionId: string): string | null {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
   if (fromHash) {
     safeSet(tokenKey(sessionId), fromHash);
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
     return fromHash;
   }
-  return safeGet(tokenKey(sessionId));
+  const known = safeGet(tokenKey(sessionId)) ?? recentSession(sessionId)?.token ?? null;
+  // Put it back in the address bar, so what the user copies from there is a whole link.
+  if (known) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${tokenFragment(known)}`);
+  return known;
+}
+
+/** The fragment that carries a token, for links between the app's own pages. */
+export function tokenFragment(token: string): string {
+  return `token=${encodeURIComponent(token)}`;
 }
 
 /** The role this tab last had in a session, so a reload while offline keeps the right controls. */
@@ -36,9 +45,10 @@ export function rememberLinks(sessionId: string, links: Record<Role, string>): v
   safeSet(linksKey(sessionId), JSON.stringify(links));
 }
 
+/** Links of a session this browser created: from this tab, else from the recent-sessions list. */
 export function rememberedLinks(sessionId: string): Record<Role, string> | null {
   const raw = safeGet(linksKey(sessionId));
-  if (!raw) return null;
+  if (!raw) return recentSession(sessionId)?.links ?? null;
   try {
     const parsed: unknown = JSON.parse(raw);
     if (parsed && typeof parsed === 'object' && 'candidate' in parsed && 'interviewer' in parsed && 'observer' in parsed) {
@@ -68,4 +78,10 @@ function safeSet(key: string, value: string): void {
   } catch {
     // see safeGet
   }
+}
+
+/** The token a link carries in its fragment, or null. */
+export function tokenOfLink(link: string): string | null {
+  const hash = link.includes('#') ? link.slice(link.indexOf('#') + 1) : '';
+  return new URLSearchParams(hash).get('token');
 }

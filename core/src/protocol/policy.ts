@@ -33,6 +33,8 @@ export const POLICY = {
   'timer.control': { live: INTERVIEWER, solo: ['candidate', 'interviewer'] },
   'note.add': both(INTERVIEWER),
   'scores.update': both(INTERVIEWER),
+  /** The hire recommendation, and releasing the closing review to the candidate. */
+  'verdict.write': both(INTERVIEWER),
   /** `notes:share`: show observers the notes and scores. */
   'notes.share': both(INTERVIEWER),
   /** Private notes and scores: `private:state`, GET /private, the human review. */

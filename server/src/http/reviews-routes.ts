@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import type { Server } from 'socket.io';
 import { REVIEWER_EVENTS, reviewRequestSchema, type ProgressEvent } from '../../../core/src';
 import type { LoadedRubrics } from '../data/rubrics';
+import { reviewVisible } from '../interview/verdict-routes';
 import type { Reviewers } from '../reviewers/registry';
 import { reviewInputFor } from '../reviewers/review-input';
 import type { ReviewerData } from '../reviewers/session-data';
@@ -48,7 +49,10 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
     const metas = await data.metas(session.id);
     // The interviewer's own scores are private to the interviewer.
     const visible = role === 'interviewer' ? reviews : reviews.filter((r) => r.reviewer !== 'human');
-    res.json(visible.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review, meta: metas[String(r.id)] ?? null })));
+    // The review made when a live round ends waits for the interviewer to release it.
+    const held = session.closedAt !== null && !(await reviewVisible(storage, session, role));
+    const shown = held ? visible.filter((r) => !(r.reviewer !== 'human' && r.createdAt === session.closedAt)) : visible;
+    res.json(shown.map((r) => ({ id: r.id, createdAt: r.createdAt, review: r.review, meta: metas[String(r.id)] ?? null })));
   });
 
   return router;

@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors';
 import type { RoomRegistry } from '../rooms/registry';
 import type { SessionRecord, Storage } from '../storage/types';
 import type { InterviewService } from './service';
+import { readRecommendation, reviewVisible, verdictRouter } from './verdict-routes';
 
 async function seesPrivate(service: InterviewService, session: SessionRecord, role: Role): Promise<boolean> {
   if (may(role, 'private.read', { mode: session.mode })) return true;
@@ -16,6 +17,7 @@ async function seesPrivate(service: InterviewService, session: SessionRecord, ro
 export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; prompts: PromptLibrary; service: InterviewService }): Router {
   const { storage, rooms, prompts, service } = deps;
   const router = Router();
+  router.use(verdictRouter(storage));
 
   router.get('/api/sessions/:id/interview', async (req, res) => {
     const { session } = await authorize(storage, req);
@@ -55,6 +57,7 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
     const latest = (kind: string) => reviews.filter((r) => r.reviewer === kind).at(-1)?.review ?? null;
     const latestMachine = () => reviews.filter((r) => r.reviewer !== 'human').at(-1)?.review ?? null;
     const privateOk = await seesPrivate(service, session, role);
+    const rulesVisible = await reviewVisible(storage, session, role);
     res.json({
       session: { id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt },
       role,
@@ -63,7 +66,13 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
       phases: phaseDurations(interview, session.closedAt ?? Date.now()),
       questions,
       // `rules` holds the latest machine review, whichever reviewer wrote it (its `reviewer` says which).
-      reviews: { rules: latestMachine(), human: privateOk ? latest('human') : null },
+      reviews: { rules: rulesVisible ? latestMachine() : null, human: privateOk ? latest('human') : null },
+      /** Whether the candidate sees the automatic review (false while the interviewer holds it back). */
+      reviewReleased: await reviewVisible(storage, session, 'candidate'),
+      // The interviewer's own record of the round: never in a candidate's summary.
+      private: privateOk
+        ? { notes: await storage.listNotes(session.id), recommendation: await readRecommendation(storage, session.id) }
+        : null,
     });
   });
 

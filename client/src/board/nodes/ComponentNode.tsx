@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useConnection, useNodeId, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { NODE_KIND_LABELS, type NodeKind } from '../../../../core/src';
 import { renameNode } from '../../store/board-actions';
@@ -38,13 +38,22 @@ const SIDES = [
   ['l', Position.Left],
 ] as const;
 
-/** Connection handles on all four sides; with ConnectionMode.Loose any handle connects to any other. */
+/**
+ * Connection handles on all four sides; with ConnectionMode.Loose any handle connects to any other.
+ * While a connection is being drawn from another node, the whole body is a drop target too, so
+ * the line need not land on a 9 px dot (React Flow takes the handle under the pointer first).
+ */
 export function Handles({ connectable }: { connectable: boolean }) {
+  const nodeId = useNodeId();
+  const dropTarget = useConnection((c) => c.inProgress && c.fromNode.id !== nodeId);
   return (
     <>
       {SIDES.map(([id, position]) => (
         <Handle key={id} id={id} type="source" position={position} isConnectable={connectable} className="node-handle" />
       ))}
+      {connectable && dropTarget && (
+        <Handle id="body" type="target" position={Position.Top} isConnectableStart={false} className="node-body-target" />
+      )}
     </>
   );
 }

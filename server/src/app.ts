@@ -28,6 +28,7 @@ import { CurveballService } from './reviewers/curveballs';
 import { ReviewerParticipants } from './reviewers/participant';
 import { reviewerRouter } from './reviewers/routes';
 import { loadCurveballs } from './data/curveballs';
+import { linkCurveballsToTraffic } from './traffic/curveball-traffic';
 import { attachBoardSockets } from './sockets/board-socket';
 import type { AppServer } from './sockets/types';
 import type { Storage } from './storage/types';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): App {
     publishClosed: (sessionId, at) => relay.publishClosed(sessionId, at),
   });
   const curveballs = new CurveballService({ rooms, io: io as unknown as Server, relay, data: reviewerData, presets: loadCurveballs() });
+  linkCurveballsToTraffic(curveballs, rooms, log);
   const participants = new ReviewerParticipants({ io: io as unknown as Server, relay, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
   const interview = new InterviewService(storage, io, weights, async (session, at) => {

@@ -115,6 +115,26 @@ describe('the overlay is shared by everyone in the room', () => {
   });
 });
 
+describe('the interviewer\'s "traffic is now 10×" curveball', () => {
+  it('turns the overlay on at 10× for everyone in the room', async () => {
+    const session = await withDesign();
+    const candidate = connectClient(server.url, session.id, session.tokens.candidate);
+    try {
+      await candidate.until((s) => s.status === 'saved', 'initial sync');
+      expect(readTrafficOverlay(candidate.doc).on).toBe(false);
+      const res = await fetch(`${server.url}/api/sessions/${session.id}/curveballs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.tokens.interviewer}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ preset: 'traffic-10x' }),
+      });
+      expect(res.status).toBe(201);
+      await eventually(() => readTrafficOverlay(candidate.doc).on && readTrafficOverlay(candidate.doc).multiplier === 10, 'the overlay at 10×');
+    } finally {
+      candidate.close();
+    }
+  });
+});
+
 describe('GET /api/traffic/capacity', () => {
   it('serves the validated capacity defaults with their sources', async () => {
     const res = await fetch(`${server.url}/api/traffic/capacity`);

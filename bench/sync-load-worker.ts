@@ -67,6 +67,8 @@ async function main(): Promise<void> {
         transports: ['websocket'],
         reconnection: false,
         forceNew: true,
+        // A loaded machine can take long to accept hundreds of sockets; the run measures edits, not that.
+        timeout: 120_000,
       });
       const doc = new Y.Doc();
       const client: Client = { socket, doc, nodeId: `n${doc.clientID}`, edits: 0, received: new Set() };

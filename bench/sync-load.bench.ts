@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
- *                        [--storage sqlite|postgres] [--nodes 1|2] [--workers 2]`
+ *                        [--storage sqlite|postgres] [--nodes 1|2] [--workers 2] [--profile DIR]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
@@ -23,6 +23,8 @@ interface Options {
   storage: 'sqlite' | 'postgres';
   nodes: number;
   workers: number;
+  /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
+  profile?: string;
 }
 
 function parse(args: string[]): Options {
@@ -38,6 +40,7 @@ function parse(args: string[]): Options {
     storage: get('storage') === 'postgres' ? 'postgres' : 'sqlite',
     nodes: Number(get('nodes') ?? 1),
     workers: Number(get('workers') ?? 2),
+    profile: get('profile'),
   };
 }
 
@@ -66,6 +69,8 @@ interface LevelResult {
   dup: number;
   refused: Record<string, number>;
   cpuPercent: number;
+  /** Server CPU time per edit sent, in ms: what decides how many edits a core can carry. */
+  cpuMsPerEdit: number;
   rssMb: number;
 }
 
@@ -86,10 +91,11 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
   const cpu = pids.map(cpuSeconds).reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0);
   const elapsed = (Date.now() - t0) / 1000;
   const latencies = outputs.flatMap((o) => o.latencies).sort((a, b) => a - b);
+  const sent = outputs.reduce((s, o) => s + o.sent, 0);
   const refused: Record<string, number> = {};
   for (const o of outputs) for (const [code, n] of Object.entries(o.refused)) refused[code] = (refused[code] ?? 0) + n;
   return {
-    editsPerSecond: outputs.reduce((s, o) => s + o.sent, 0) / ((input.warmupMs + input.measureMs) / 1000),
+    editsPerSecond: sent / ((input.warmupMs + input.measureMs) / 1000),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -98,6 +104,7 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
     dup: outputs.reduce((s, o) => s + o.dup, 0),
     refused,
     cpuPercent: (cpu / elapsed) * 100,
+    cpuMsPerEdit: (cpu * 1000) / Math.max(1, sent),
     rssMb: peakRss,
   };
 }
@@ -152,7 +159,8 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
   let summary = '';
   for (const roomCount of options.rooms) {
     const servers: RunningServer[] = [];
-    for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env }));
+    const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+    for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
     const relay = await startRelay();
     try {
       const sessions: CreatedSession[] = [];
@@ -172,7 +180,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       );
       const clients = roomCount * options.clients;
       const row = (name: string, r: LevelResult) =>
-        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}%  RSS ${r.rssMb.toFixed(0)} MB`;
+        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB`;
       lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
       lines.push(row('relay', base));
       lines.push(row('server', real));

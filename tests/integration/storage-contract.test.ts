@@ -69,6 +69,22 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     expect(await s.appendUpdate(id, bytes(4), 13)).toBe(4);
   });
 
+  it('appends a batch of updates of several sessions in one call, numbered per session in order', async () => {
+    const s = await storage();
+    const [a, b] = [newId(), newId()];
+    for (const id of [a, b]) await s.createSession({ id, prompt: 'p', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    expect(await s.appendUpdate(a, bytes(1), 10)).toBe(1);
+    const seqs = await s.appendUpdates([
+      { sessionId: a, data: bytes(2), at: 11 },
+      { sessionId: b, data: bytes(5), at: 12 },
+      { sessionId: a, data: bytes(3), at: 13 },
+    ]);
+    expect(seqs).toEqual([2, 1, 3]);
+    expect((await s.loadDocument(a)).updates.map((u) => [u.seq, [...u.data]])).toEqual([[1, [1]], [2, [2]], [3, [3]]]);
+    expect((await s.loadHistory(b)).map((u) => [u.seq, u.at])).toEqual([[1, 12]]);
+    expect(await s.appendUpdates([])).toEqual([]);
+  });
+
   it('keeps reviews per session in order', async () => {
     const s = await storage();
     const id = newId();

@@ -22,6 +22,8 @@ export interface StartOptions {
   dataDir?: string;
   port?: number;
   env?: Record<string, string>;
+  /** Extra Node flags for the server process (a benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface StartOptions {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'designroom-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'], {
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

@@ -17,6 +17,16 @@ import type { ErrorBody, Role } from './events';
  *   writer's (`FORBIDDEN`), and a new comment that lacks a valid field (`BAD_MESSAGE`).
  * A `role` key anywhere else (a node's props, say) is just data.
  */
+export interface UpdateInspection {
+  /** Why the update must be refused, or null when it may be applied. */
+  refusal: ErrorBody | null;
+  /**
+   * Every item in it is new to the document (none is a resend): applied, it changes exactly
+   * what it says, so it can be stored and relayed as it is, without re-encoding the change.
+   */
+  fresh: boolean;
+}
+
 export function inspectUpdate(
   doc: Y.Doc,
   update: Uint8Array,
@@ -25,7 +35,15 @@ export function inspectUpdate(
     /** The writer's role, which every comment signature must equal; null for the server itself. */
     signer: Role | null;
   },
-): ErrorBody | null {
+): UpdateInspection {
+  const refusal = check(doc, update, options);
+  return { refusal: refusal === FRESH ? null : refusal, fresh: refusal === FRESH };
+}
+
+/** Marks an acceptable update all of whose items are new. */
+const FRESH: ErrorBody = { code: 'BAD_MESSAGE', message: '' };
+
+function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: ReadonlySet<string>; signer: Role | null }): ErrorBody | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -35,6 +53,7 @@ export function inspectUpdate(
   const store = doc.store;
   const byClient = new Map<number, (Y.Item | Y.GC)[]>();
   const ends = new Map<number, number>();
+  let fresh = decoded.structs.length > 0;
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) return outOfSync('the update has a gap in its history (a merged update missing a part)');
     const { client, clock } = struct.id;
@@ -42,6 +61,7 @@ export function inspectUpdate(
     if (end === undefined) {
       const held = Y.getState(store, client);
       if (clock > held) return outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`);
+      if (clock < held) fresh = false;
       byClient.set(client, []);
     } else if (clock !== end) {
       return bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`);
@@ -91,7 +111,7 @@ export function inspectUpdate(
       }
     }
   }
-  return checkComments(decoded.structs, doc, lookup, options.signer);
+  return checkComments(decoded.structs, doc, lookup, options.signer) ?? (fresh ? FRESH : null);
 }
 
 type Parent = string | Y.ID | Y.AbstractType<unknown> | null;

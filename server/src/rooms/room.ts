@@ -6,7 +6,6 @@ import {
   encodeUpdateMessage,
   inspectUpdate,
   may,
-  type ErrorBody,
   type ErrorCode,
   type Role,
 } from '../../../core/src';
@@ -82,9 +81,6 @@ export class Room {
   readonly awareness: Awareness;
   private current: Y.Doc;
   private readonly listeners = new Set<(change: Committed) => void>();
-  /** The origin token of the change being applied right now, and what it produced. */
-  private applying: object | null = null;
-  private captured: Uint8Array[] = [];
   /** Resolves when every write issued so far is stored (or failed). */
   private lastWrite: Promise<unknown> = Promise.resolve();
   /** Every seq up to this one is in `doc`: a snapshot may claim exactly this much. */
@@ -165,46 +161,48 @@ export class Room {
     if (writer !== 'server' && !may(writer, 'board.write', { mode: this.session.mode })) {
       throw new RoomError('FORBIDDEN', `the ${writer} role can read the board but not change it`);
     }
+    let fresh = false;
     if (input instanceof Uint8Array) {
       if (this.approxBytes + input.byteLength > WIRE_LIMITS.maxDocumentBytes) {
         throw new RoomError('BOARD_FULL', `the board would exceed ${WIRE_LIMITS.maxDocumentBytes} bytes; remove something first`);
       }
-      const refusal: ErrorBody | null = inspectUpdate(this.current, input, {
-        allowedRoots: ROOT_TYPE_NAMES,
-        signer: writer === 'server' ? null : writer,
-      });
-      if (refusal) throw new RoomError(refusal.code, refusal.message);
+      const inspection = inspectUpdate(this.current, input, { allowedRoots: ROOT_TYPE_NAMES, signer: writer === 'server' ? null : writer });
+      if (inspection.refusal) throw new RoomError(inspection.refusal.code, inspection.refusal.message);
+      fresh = inspection.fresh;
     }
-    const change = this.apply(input);
+    const change = this.apply(input, fresh);
     // Nothing new (a resend): acknowledge once whatever it repeats is stored.
     if (!change) return this.lastWrite.then(() => null);
     return this.store(change, options);
   }
 
-  /** Applies the input; returns the merged change it produced, or null when it held nothing new. */
-  private apply(input: Uint8Array | ((doc: Y.Doc) => void)): Uint8Array | null {
-    const token = {};
+  /**
+   * Applies the input; returns the change it produced, or null when it held nothing new. A
+   * fresh update (every item new) is its own change; anything else is captured from Yjs,
+   * which then encodes exactly what changed (a resend yields nothing).
+   */
+  private apply(input: Uint8Array | ((doc: Y.Doc) => void), fresh: boolean): Uint8Array | null {
     const doc = this.current;
-    this.applying = token;
-    this.captured = [];
+    const captured: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => captured.push(update);
+    if (!fresh) doc.on('update', capture);
     try {
-      if (input instanceof Uint8Array) Y.applyUpdate(doc, input, token);
-      else doc.transact(() => input(doc), token);
+      if (input instanceof Uint8Array) Y.applyUpdate(doc, input, this);
+      else doc.transact(() => input(doc), this);
     } catch (error) {
       // Yjs integrates item by item: a throw may leave part of the change in memory.
       this.reload(error);
       throw new RoomError('BAD_MESSAGE', `the update could not be applied: ${(error as Error).message}`);
     } finally {
-      this.applying = null;
+      if (!fresh) doc.off('update', capture);
     }
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       this.reload(new Error('an update left items waiting for missing dependencies'));
       throw new RoomError('OUT_OF_SYNC', "the update depends on changes the server does not hold; rebuild from the server's state");
     }
-    const changes = this.captured;
-    this.captured = [];
-    if (changes.length === 0) return null;
-    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    if (fresh) return input as Uint8Array;
+    if (captured.length === 0) return null;
+    return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
 
   private async store(change: Uint8Array, options: CommitOptions): Promise<Committed> {
@@ -293,11 +291,7 @@ export class Room {
   }
 
   private newDoc(): Y.Doc {
-    const doc = new Y.Doc({ gc: true });
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== null && origin === this.applying) this.captured.push(update);
-    });
-    return doc;
+    return new Y.Doc({ gc: true });
   }
 
   private async fill(doc: Y.Doc): Promise<void> {

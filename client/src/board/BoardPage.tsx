@@ -87,7 +87,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
         {handle ? (
           <BoardContext.Provider value={handle}>
             {/* Keyed by document: what held the replaced one (undo history, text bindings) starts afresh. */}
-            <div key={handle.doc.guid} className={`workspace${writable ? '' : ' read-only'}${compact ? ' palette-compact' : ''}`}>
+            <div key={handle.doc.guid} className={`workspace${writable ? '' : ' read-only'}${writable && compact ? ' palette-compact' : ''}`}>
               {writable && <Palette compact={compact} />}
               <Canvas />
               <SectionsPanel prompt={prompt} readOnly={!writable} />

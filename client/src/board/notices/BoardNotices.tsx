@@ -14,8 +14,9 @@ export function BoardNotices() {
   const dismiss = useConnectionStore((s) => s.dismissRefusal);
   const text = refusal ? (REFUSAL_TEXT[refusal.error.code] ?? { why: refusal.error.message, todo: 'Reload the page and try again.' }) : null;
   // After the end, "the round has ended" already says why; a refusal notice adds what was undone.
+  if (!closed && !(refusal && text)) return null;
   return (
-    <>
+    <div className="board-notices">
       {closed && (
         <div className="board-notice read-only-banner" role="status" data-testid="read-only-banner">
           <strong>This round has ended.</strong> The board is read-only: what you see is what was saved.
@@ -32,6 +33,6 @@ export function BoardNotices() {
           </button>
         </div>
       )}
-    </>
+    </div>
   );
 }

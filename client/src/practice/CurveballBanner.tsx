@@ -18,7 +18,7 @@ export function CurveballBanner({ sessionId, token }: { sessionId: string; token
   useEffect(() => {
     let live = true;
     listCurveballs(sessionId, token)
-      .then((list) => live && addCurveballs(list))
+      .then((list) => live && addCurveballs(list.curveballs))
       .catch(() => undefined); // an older server without curveballs: the socket still delivers new ones
     return () => {
       live = false;

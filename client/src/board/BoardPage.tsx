@@ -14,7 +14,6 @@ import { NameDialog } from './presence/NameDialog';
 import { storedName, storeName } from './presence/name';
 import { bindPresence } from './presence/presence-binding';
 import { InterviewDock } from '../interview/InterviewDock';
-import { CurveballBanner } from '../practice/CurveballBanner';
 import { TopBar } from './TopBar';
 import { useBoardMeta, usePromptDetails } from './useBoardMeta';
 
@@ -64,7 +63,6 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
       <div className="board-page">
         <TopBar sessionId={sessionId} title={title} role={role} onRenameSelf={() => setAskName(true)} />
         <InterviewDock sessionId={sessionId} token={token} />
-        <CurveballBanner sessionId={sessionId} token={token} />
         {handle ? (
           <BoardContext.Provider value={handle}>
             <div className={`workspace${writable ? '' : ' read-only'}${compact ? ' palette-compact' : ''}`}>

@@ -52,7 +52,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
       private: useConnectionStore.getState().welcome?.role === 'observer' && !view.interview.shareWithObservers ? null : s.private,
     })),
   );
-  const unbindPractice = bindPracticeSocket(loose);
+  const unbindPractice = bindPracticeSocket(loose, options);
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,

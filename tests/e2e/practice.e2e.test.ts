@@ -63,9 +63,9 @@ describe('solo practice round', () => {
     expect(await critique.getAttribute('data-reviewer')).toBe('rules');
 
     // Evidence that cites a node: the node is selected, centred and ringed on the canvas.
-    const nodeEvidence = critique.locator('.pr-evidence-link[data-ref^="node:"]:not([disabled])').first();
-    const item = critique.getByTestId('critique-item').filter({ has: nodeEvidence });
+    const item = critique.getByTestId('critique-item').filter({ has: page.locator('.pr-evidence-link[data-ref^="node:"]:not([disabled])') }).first();
     await item.locator('details > summary').click();
+    const nodeEvidence = item.locator('.pr-evidence-link[data-ref^="node:"]:not([disabled])').first();
     const ref = (await nodeEvidence.getAttribute('data-ref'))!;
     const nodeId = ref.slice('node:'.length);
     await nodeEvidence.click();
@@ -95,8 +95,8 @@ describe('solo practice round', () => {
     await shoot(page, '1280-critique-2');
 
     // History: this attempt with its latest overall; a second attempt at the prompt joins it.
-    await page.getByRole('tab', { name: 'History' }).click();
     const overall = await page.locator('[aria-label="Critique 2"]').getByTestId('critique-overall').textContent();
+    await page.getByRole('tab', { name: 'History' }).click();
     const attempt = page.locator(`[data-testid="attempt"][data-session="${session.id}"]`);
     await attempt.waitFor();
     expect(await attempt.getAttribute('data-overall')).toBe(overall);

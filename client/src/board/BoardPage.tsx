@@ -18,7 +18,6 @@ import { storedName, storeName } from './presence/name';
 import { bindPresence } from './presence/presence-binding';
 import { InterviewDock } from '../interview/InterviewDock';
 import { BoardExtras } from '../export/BoardExtras';
-import { CurveballBanner } from '../practice/CurveballBanner';
 import { TopBar } from './TopBar';
 import { useBoardMeta, usePromptDetails } from './useBoardMeta';
 
@@ -83,7 +82,6 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
         <TopBar sessionId={sessionId} token={token} title={title} role={role} onRenameSelf={() => setAskName(true)} />
         <InterviewDock sessionId={sessionId} token={token} />
         <BoardNotices />
-        <CurveballBanner sessionId={sessionId} token={token} />
         {handle ? (
           <BoardContext.Provider value={handle}>
             {/* Keyed by document: what held the replaced one (undo history, text bindings) starts afresh. */}

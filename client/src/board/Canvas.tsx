@@ -19,6 +19,7 @@ import { bindHistory } from '../store/board-history';
 import { applyTheme, GRID, useBoardUi } from '../store/board-ui';
 import { setFollowing, usePresenceStore } from '../store/presence';
 import { CommentPins } from '../comments/CommentPins';
+import { CurveballCard } from '../practice/CurveballCard';
 import { Comments } from '../comments/Comments';
 import { AlignmentGuides } from './AlignmentGuides';
 import { AlignToolbar } from './AlignToolbar';
@@ -146,6 +147,7 @@ export function Canvas() {
       <BoardToolbar />
       <AlignToolbar />
       <FollowBar />
+      <CurveballCard />
       <NodeInspector />
       <TrafficToggle />
       <Comments />

@@ -51,12 +51,16 @@ export async function getHints(sessionId: string, token: string, phase: string):
   return parse(hintsSchema, body, 'hints').hints;
 }
 
-export async function listCurveballs(sessionId: string, token: string): Promise<Curveball[]> {
+const presetSchema = z.object({ id: z.string(), text: z.string() });
+export type CurveballPreset = z.infer<typeof presetSchema>;
+
+/** The session's curveballs so far, and the presets that fit its prompt. */
+export async function listCurveballs(sessionId: string, token: string): Promise<{ curveballs: Curveball[]; presets: CurveballPreset[] }> {
   const body = await sessionApi<unknown>(sessionId, token, '/curveballs');
-  return parse(z.object({ curveballs: z.array(curveballSchema) }), body, 'a list of curveballs').curveballs;
+  return parse(z.object({ curveballs: z.array(curveballSchema), presets: z.array(presetSchema).default([]) }), body, 'a list of curveballs');
 }
 
-export async function sendCurveball(sessionId: string, token: string, curveball: { text: string; preset?: string }): Promise<Curveball> {
+export async function sendCurveball(sessionId: string, token: string, curveball: { text: string } | { preset: string }): Promise<Curveball> {
   const body = await sessionApi<unknown>(sessionId, token, '/curveballs', json(curveball));
   return parse(curveballSchema, body, 'a curveball');
 }

@@ -65,7 +65,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     }));
     sync.setClosed(view.interview.closedAt !== null);
   });
-  const unbindPractice = bindPracticeSocket(loose);
+  const unbindPractice = bindPracticeSocket(loose, options);
   loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,

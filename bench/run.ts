@@ -3,6 +3,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { runChecklistBench } from './checklist.bench';
 import { runClientBench } from './client.bench';
+import { runExportImportBench } from './export-import.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 import { runSyncLoadBench } from './sync-load.bench';
@@ -20,6 +21,7 @@ if (process.argv[2] === 'sync') {
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
   ['Live checklist (reviewer in the room)', runChecklistBench],
+  ['Export and import (300 nodes)', runExportImportBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
 ];

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { openAISettingsFrom } from '../reviewers/openai-reviewer';
 import { REVIEWER_NAMES, createReviewers } from '../reviewers/registry';
 import { CliError, EXIT } from './errors';
+import { formatReviewExport, type ReviewFormat } from './export';
 import { loadDesign, loadLibrary, resolvePrompt } from './load';
 import { formatReport } from './report';
 
@@ -12,6 +13,8 @@ export interface ReviewOptions {
   file: string;
   json: boolean;
   reviewer: string;
+  /** Write the review as a session export instead of the report. */
+  format?: ReviewFormat;
 }
 
 export interface CommandOutput {
@@ -42,7 +45,11 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandOutp
   const checked = reviewSchema.parse(review);
   const stderr = library.promptsProblem ? `warning: prompt library unavailable (${library.promptsProblem}); follow-ups come from the rubric bank only\n` : '';
   return {
-    stdout: options.json ? `${JSON.stringify(checked, null, 2)}\n` : formatReport(checked, options.file),
+    stdout: options.format
+      ? formatReviewExport(options.format, design.board, checked)
+      : options.json
+        ? `${JSON.stringify(checked, null, 2)}\n`
+        : formatReport(checked, options.file),
     stderr,
     code: EXIT.ok,
   };

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
+import { runImportApplyBench } from './import-apply.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
+  ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],
 ];
 // Always a fresh production build: dist/ may hold a build of other sources or another NODE_ENV.
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -45,6 +45,7 @@ describe('what a paste offers to import', () => {
     expect(looksImportable('flowchart LR\n a --> b')).toBe(true);
     expect(looksImportable('  graph TD\n a --> b')).toBe(true);
     expect(looksImportable('{"type": "excalidraw", "version": 2, "elements": []}')).toBe(true);
+    expect(looksImportable('{"type":"excalidraw/clipboard","elements":[]}')).toBe(true);
   });
 
   it('leaves ordinary text and other JSON alone', () => {

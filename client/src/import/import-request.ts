@@ -49,5 +49,6 @@ export function looksImportable(text: string): boolean {
   const head = text.trimStart().slice(0, 4000);
   if (head.startsWith('---') || /^```mermaid\b/m.test(head) || /^#{1,2} /m.test(head)) return true;
   if (/^(flowchart|graph)(\s|$)/.test(head)) return true;
-  return head.startsWith('{') && /"type"\s*:\s*"excalidraw"/.test(head);
+  // Excalidraw writes "excalidraw" in a file and "excalidraw/clipboard" when it copies shapes.
+  return head.startsWith('{') && /"type"\s*:\s*"excalidraw(\/clipboard)?"/.test(head);
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { roleSchema } from '../../../core/src';
 import { ExportMenu } from '../export/ExportMenu';
+import { ShareButton } from '../share/ShareButton';
 import { sessionApi, type SessionSummary, type Timeline } from './api';
 import { clock, phaseTitle, timeOfDay } from './format';
 import { QuestionsList } from './QuestionsList';
@@ -51,7 +53,10 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
         <a className="button small" href={`/s/${session.id}`}>
           Back to the board
         </a>
-        <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
+        <div className="sum-actions">
+          <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
+          <ShareButton sessionId={sessionId} token={token} role={roleSchema.safeParse(summary.role).data ?? null} mode={session.mode} />
+        </div>
       </header>
 
       {reviews.rules ? (

@@ -82,6 +82,19 @@ describe('review exports from the board', () => {
   });
 });
 
+describe('exports from the summary page', () => {
+  it('downloads the Markdown review there too, as the interviewer', async () => {
+    const session = await fx.createSession('live');
+    expect((await fx.putDocument(session, formatDesignDoc(board))).status).toBe(200);
+    const { page } = await fx.newPage();
+    await page.goto(`${fx.server.url}/s/${session.id}/summary#token=${session.tokens.interviewer}`);
+    await page.getByTestId('summary').waitFor();
+    const md = await download(page, 'md');
+    expect(shape(importDesign(md.text).board)).toEqual(shape(board));
+    expect(await page.getByRole('button', { name: 'Share review' }).count()).toBe(1);
+  });
+});
+
 describe('review links', () => {
   it('the interviewer makes a link that opens the review, and revoking it stops it', async () => {
     const session = await fx.createSession('live');

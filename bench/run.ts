@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
+import { runExportImportBench } from './export-import.bench';
 import { runImportApplyBench } from './import-apply.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
@@ -12,6 +13,7 @@ console.log(`Date: ${new Date().toISOString()}\n`);
 
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
+  ['Export and import (300 nodes)', runExportImportBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
   ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],

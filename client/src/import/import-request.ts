@@ -37,8 +37,12 @@ export async function importFile(file: File): Promise<void> {
   requestImport({ text: await file.text(), filename: file.name, source: 'file' });
 }
 
-/** Files larger than this are refused before they are read; the parser applies its own, smaller limit to the text. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Files larger than the largest the parser takes (core's EXCALIDRAW_MAX_BYTES) are refused before
+ * they are read. A literal: importing the constant would pull the parsers, and `yaml`, into the
+ * board's main chunk; a unit test keeps the two equal.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
  * Whether pasted text looks like something the importer reads (a design doc, a Mermaid

@@ -30,7 +30,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid var(--line);color:#24292f;white-space:pre-wrap}
 .qa{margin:10px 0;break-inside:avoid}
 .private{border:2px dashed var(--mid);border-radius:8px;padding:4px 16px}
-:target{outline:3px solid #d4a72c;outline-offset:2px}
+.qa:target,#design section:target{outline:3px solid #d4a72c;outline-offset:2px}
 @media print{
   body{font-size:11pt}
   main{max-width:none;padding:0}

@@ -21,7 +21,8 @@ export function detectFormat(text: string, filename?: string): ImportFormat | nu
   if (filename) {
     for (const [pattern, format] of BY_EXTENSION) if (pattern.test(filename)) return format;
   }
-  const body = text.replace(/^\uFEFF/, '');
+  // The start of a file decides; reading all of an oversized one would only delay its size error.
+  const body = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '');
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{')) return 'excalidraw';
   const first = firstStatement(body);

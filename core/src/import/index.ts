@@ -16,8 +16,10 @@ export { IMPORT_FORMATS, detectFormat, isImportFormat, type ImportFormat } from 
 export { ImportError, type ImportErrorCode } from './errors';
 export { excalidrawFileSchema, excalidrawElementSchema, MAX_EXCALIDRAW_ELEMENTS, type ExcalidrawFile, type ExcalidrawElement } from './excalidraw-schema';
 
-/** Largest file {@link importDesign} reads, in UTF-8 bytes, unless told otherwise. */
+/** Largest text file (design doc, Mermaid) {@link importDesign} reads, in UTF-8 bytes, unless told otherwise. */
 export const IMPORT_MAX_BYTES = DEFAULT_MAX_BYTES;
+/** Largest Excalidraw file: higher, as a drawing carries its pasted images inline (they are listed as unmapped, not kept). */
+export const EXCALIDRAW_MAX_BYTES = 10 * 1024 * 1024;
 
 /** What the caller knows about the input besides its text. */
 export interface ImportHint {
@@ -25,7 +27,7 @@ export interface ImportHint {
   filename?: string;
   /** The format, when the caller knows it; wins over the name and the content. */
   format?: ImportFormat;
-  /** Size limit in UTF-8 bytes. Default {@link IMPORT_MAX_BYTES}. */
+  /** Size limit in UTF-8 bytes. Default {@link IMPORT_MAX_BYTES}, {@link EXCALIDRAW_MAX_BYTES} for a drawing. */
   maxBytes?: number;
 }
 
@@ -46,7 +48,6 @@ export interface ImportResult {
  * never returns a board that fails the board schema.
  */
 export function importDesign(text: string, hint: ImportHint = {}): ImportResult {
-  const maxBytes = hint.maxBytes ?? IMPORT_MAX_BYTES;
   const format = hint.format ?? detectFormat(text, hint.filename);
   if (format === null) {
     throw new ImportError(
@@ -54,6 +55,7 @@ export function importDesign(text: string, hint: ImportHint = {}): ImportResult 
       'cannot tell the format: expected a design doc (Markdown), a Mermaid flowchart ("flowchart LR" ...) or an Excalidraw drawing (JSON)',
     );
   }
+  const maxBytes = hint.maxBytes ?? (format === 'excalidraw' ? EXCALIDRAW_MAX_BYTES : IMPORT_MAX_BYTES);
   try {
     if (format === 'excalidraw') return { format, ...importExcalidraw(text, maxBytes) };
     if (format === 'mermaid') {

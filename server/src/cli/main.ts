@@ -4,7 +4,9 @@
  */
 import { CliError, EXIT } from './errors';
 import { evalCommand } from './eval';
+import { reviewFormatOf, type ReviewFormat } from './export';
 import { HELP } from './help';
+import { importCommand, importFormatOf } from './import';
 import { oneLine } from './load';
 import { reviewCommand, type CommandOutput } from './review';
 
@@ -16,6 +18,7 @@ export async function run(argv: readonly string[]): Promise<CommandOutput> {
   if (command === 'review') {
     let json = false;
     let reviewer = 'rules';
+    let format: ReviewFormat | undefined;
     const files: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i] as string;
@@ -25,11 +28,27 @@ export async function run(argv: readonly string[]): Promise<CommandOutput> {
         if (value === undefined) throw new CliError('--reviewer needs a value: rules or openai', EXIT.usage);
         reviewer = value;
       } else if (arg.startsWith('--reviewer=')) reviewer = arg.slice('--reviewer='.length);
+      else if (arg === '--format') format = reviewFormatOf(rest[++i]);
+      else if (arg.startsWith('--format=')) format = reviewFormatOf(arg.slice('--format='.length));
       else if (arg.startsWith('-')) throw new CliError(`unknown option "${arg}" (see designroom help)`, EXIT.usage);
       else files.push(arg);
     }
     if (files.length !== 1) throw new CliError('review takes exactly one FILE.md (see designroom help)', EXIT.usage);
-    return reviewCommand({ file: files[0] as string, json, reviewer });
+    if (json && format) throw new CliError('use either --json or --format, not both', EXIT.usage);
+    return reviewCommand({ file: files[0] as string, json, reviewer, ...(format ? { format } : {}) });
+  }
+  if (command === 'import') {
+    let format: ReturnType<typeof importFormatOf> | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i] as string;
+      if (arg === '--format') format = importFormatOf(rest[++i]);
+      else if (arg.startsWith('--format=')) format = importFormatOf(arg.slice('--format='.length));
+      else if (arg.startsWith('-')) throw new CliError(`unknown option "${arg}" (see designroom help)`, EXIT.usage);
+      else files.push(arg);
+    }
+    if (files.length !== 1) throw new CliError('import takes exactly one FILE (see designroom help)', EXIT.usage);
+    return importCommand({ file: files[0] as string, ...(format ? { format } : {}) });
   }
   if (command === 'eval') {
     const dirs = rest.filter((a) => !a.startsWith('-'));

@@ -2,6 +2,7 @@
 import { reviewBoard } from '../../../core/src/reviewer/index';
 import { reviewSchema, type Review } from '../../../core/src/rubric/schema';
 import { CliError, EXIT } from './errors';
+import { formatReviewExport, type ReviewFormat } from './export';
 import { loadDesign, loadLibrary, resolvePrompt } from './load';
 import { formatReport } from './report';
 
@@ -9,6 +10,8 @@ export interface ReviewOptions {
   file: string;
   json: boolean;
   reviewer: string;
+  /** Write the review as a session export instead of the report. */
+  format?: ReviewFormat;
 }
 
 export interface CommandOutput {
@@ -33,7 +36,11 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandOutp
   const checked = reviewSchema.parse(review);
   const stderr = library.promptsProblem ? `warning: prompt library unavailable (${library.promptsProblem}); follow-ups come from the rubric bank only\n` : '';
   return {
-    stdout: options.json ? `${JSON.stringify(checked, null, 2)}\n` : formatReport(checked, options.file),
+    stdout: options.format
+      ? formatReviewExport(options.format, design.board, checked)
+      : options.json
+        ? `${JSON.stringify(checked, null, 2)}\n`
+        : formatReport(checked, options.file),
     stderr,
     code: EXIT.ok,
   };

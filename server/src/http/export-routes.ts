@@ -3,7 +3,7 @@ import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { replaceBoard } from '../../../core/src';
 import { MergeLimitError, mergeBoard } from '../../../core/src/board/merge';
-import { IMPORT_FORMATS, IMPORT_MAX_BYTES, ImportError, importDesign, type ImportResult } from '../../../core/src/import';
+import { EXCALIDRAW_MAX_BYTES, IMPORT_FORMATS, ImportError, importDesign, type ImportResult } from '../../../core/src/import';
 import type { PromptLibrary } from '../data/prompts';
 import { collectExportData } from '../export/collect';
 import type { InterviewService } from '../interview/service';
@@ -50,7 +50,7 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
   router.post(
     '/api/sessions/:id/import',
     // The body parser's limit sits above the importer's so an oversized file gets the importer's clear message.
-    express.text({ type: () => true, limit: IMPORT_MAX_BYTES + 64 * 1024 }),
+    express.text({ type: () => true, limit: EXCALIDRAW_MAX_BYTES + 64 * 1024 }),
     async (req, res) => {
       const query = importQuery.safeParse(req.query);
       if (!query.success) {

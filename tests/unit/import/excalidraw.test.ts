@@ -86,7 +86,7 @@ describe('Excalidraw bad input', () => {
   });
 
   it('refuses a file over the size limit and one that makes more nodes than a board holds', () => {
-    const big = JSON.stringify({ type: 'excalidraw', elements: [], pad: 'x'.repeat(3 * 1024 * 1024) });
+    const big = JSON.stringify({ type: 'excalidraw', elements: [], pad: 'x'.repeat(10 * 1024 * 1024) });
     expect(code(big)).toMatch(/^TOO_LARGE/);
     const many = Array.from({ length: 2001 }, (_, i) => [
       { id: `r${i}`, type: 'rectangle', x: i, y: 0, width: 10, height: 10 },

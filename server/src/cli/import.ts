@@ -1,0 +1,46 @@
+/** `designroom import FILE [--format designdoc|mermaid|excalidraw]`: any supported design as a design doc on stdout. */
+import { readFile } from 'node:fs/promises';
+import { formatDesignDoc } from '../../../core/src/designdoc/index';
+import { ImportError, importDesign, isImportFormat, IMPORT_FORMATS, type ImportFormat } from '../../../core/src/import';
+import { CliError, EXIT } from './errors';
+import { oneLine } from './load';
+import type { CommandOutput } from './review';
+
+export function importFormatOf(value: string | undefined): ImportFormat {
+  if (isImportFormat(value)) return value;
+  throw new CliError(`--format needs ${IMPORT_FORMATS.join(', ')}${value === undefined ? '' : `, not "${value}"`}`, EXIT.usage);
+}
+
+/**
+ * Converts the file; warnings and what could not be mapped go to stderr, one per line, so
+ * stdout is only the design doc and can be redirected to a file. Nothing is written on error.
+ */
+export async function importCommand(options: { file: string; format?: ImportFormat }): Promise<CommandOutput> {
+  const { file } = options;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`${file}: no such file`, EXIT.badInput);
+    if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a design file`, EXIT.badInput);
+    throw new CliError(`${file}: cannot read: ${oneLine(error)}`, EXIT.badInput);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${file}: the file is not UTF-8 text [NOT_TEXT]`, EXIT.badInput);
+  }
+  try {
+    const result = importDesign(text, { filename: file, ...(options.format ? { format: options.format } : {}) });
+    const stderr = [
+      ...result.warnings.map((w) => `warning: ${file}: ${w}\n`),
+      ...result.unmapped.map((u) => `not imported: ${file}: ${u}\n`),
+    ].join('');
+    return { stdout: formatDesignDoc(result.board), stderr, code: EXIT.ok };
+  } catch (error) {
+    if (error instanceof ImportError) throw new CliError(`${file}: ${error.message} [${error.code}]`, EXIT.badInput);
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { runChecklistBench } from './checklist.bench';
 import { runClientBench } from './client.bench';
 import { runExportImportBench } from './export-import.bench';
+import { runImportApplyBench } from './import-apply.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 import { runSyncLoadBench } from './sync-load.bench';
@@ -24,6 +25,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Export and import (300 nodes)', runExportImportBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
+  ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],
 ];
 // Always a fresh production build: dist/ may hold a build of other sources or another NODE_ENV.
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -57,7 +57,34 @@ async function pasteText(page: Page, text: string) {
   await page.keyboard.press('Control+v');
 }
 
+/** The JavaScript the page has loaded so far, by URL. */
+function recordScripts(page: Page): Map<string, Promise<string>> {
+  const scripts = new Map<string, Promise<string>>();
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.set(response.url(), response.text());
+  });
+  return scripts;
+}
+
+const loadsYaml = async (scripts: Map<string, Promise<string>>) => (await Promise.all(scripts.values())).some((code) => code.includes('YAMLParseError'));
+
 describe('import on the board page', () => {
+  it('loads the parsers (and yaml) only when the import dialog opens', async () => {
+    const session = await fx.createSession();
+    const { page } = await fx.newPage();
+    const scripts = recordScripts(page);
+    await page.goto(fx.server.url + session.links.candidate);
+    await page.getByTestId('name-input').fill('Ada');
+    await page.getByRole('dialog', { name: 'What should others call you?' }).getByRole('button', { name: 'Save' }).click();
+    await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
+    expect(scripts.size).toBeGreaterThan(0);
+    expect(await loadsYaml(scripts)).toBe(false);
+
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('dialog', { name: 'Import a design' }).waitFor();
+    expect(await loadsYaml(scripts)).toBe(true);
+  });
+
   it('imports an Excalidraw file by the picker, shows it to the other participant, and one Ctrl+Z removes it', async () => {
     const session = await fx.createSession();
     const { page, dialogs } = await fx.openBoard(session.links.candidate, 'Ada');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispositionFilename, exportFilename } from '../../client/src/export/download';
 import { imageFrame, IMAGE_PADDING, MAX_IMAGE_SIDE } from '../../client/src/export/image-frame';
-import { looksImportable } from '../../client/src/import/import-request';
+import { looksImportable, MAX_IMPORT_BYTES } from '../../client/src/import/import-request';
+import { EXCALIDRAW_MAX_BYTES, IMPORT_MAX_BYTES } from '../../core/src/import';
 
 describe('export file names', () => {
   const day = new Date('2026-12-01T23:00:00Z');
@@ -40,11 +41,16 @@ describe('image frame', () => {
 });
 
 describe('what a paste offers to import', () => {
+  it('reads any file the parser may accept, and no larger', () => {
+    expect(MAX_IMPORT_BYTES).toBe(Math.max(EXCALIDRAW_MAX_BYTES, IMPORT_MAX_BYTES));
+  });
+
   it('recognises a design doc, a Mermaid flowchart and an Excalidraw scene', () => {
     expect(looksImportable('---\nprompt: url-shortener\n---\n## API\n')).toBe(true);
     expect(looksImportable('flowchart LR\n a --> b')).toBe(true);
     expect(looksImportable('  graph TD\n a --> b')).toBe(true);
     expect(looksImportable('{"type": "excalidraw", "version": 2, "elements": []}')).toBe(true);
+    expect(looksImportable('{"type":"excalidraw/clipboard","elements":[]}')).toBe(true);
   });
 
   it('leaves ordinary text and other JSON alone', () => {

@@ -12,7 +12,7 @@ export function BoardExtras() {
     <>
       <ImportDropZone />
       {importing && (
-        <Suspense fallback={null}>
+        <Suspense fallback={<div className="dialog-backdrop" aria-busy="true" />}>
           <ImportDialog />
         </Suspense>
       )}

@@ -7,18 +7,17 @@ const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files
 
 /**
  * A file dragged over the board page can be dropped to import it (the palette's own drags carry
- * no files and are left alone). Without this a dropped file would make the browser leave the
- * board to show the file.
+ * no files and are left alone). Drops are caught for read-only viewers too, with a word on why
+ * nothing happens: otherwise the browser would leave the board to show the file.
  */
 export function ImportDropZone() {
   const writable = useBoardStore((s) => s.writable);
   const [over, setOver] = useState(false);
 
   useEffect(() => {
-    if (!writable) return;
     let depth = 0;
     const onEnter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!hasFiles(event) || !writable) return;
       depth++;
       setOver(true);
     };
@@ -30,13 +29,17 @@ export function ImportDropZone() {
     const onOver = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      if (event.dataTransfer) event.dataTransfer.dropEffect = writable ? 'copy' : 'none';
     };
     const onDrop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
       depth = 0;
       setOver(false);
+      if (!writable) {
+        showNotice('This board is read-only for you, so nothing can be imported into it.', 'error');
+        return;
+      }
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       importFile(file).catch((e: unknown) => showNotice(e instanceof Error ? e.message : String(e), 'error'));

@@ -37,8 +37,12 @@ export async function importFile(file: File): Promise<void> {
   requestImport({ text: await file.text(), filename: file.name, source: 'file' });
 }
 
-/** Files larger than this are refused before they are read; the parser applies its own, smaller limit to the text. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Files larger than the largest the parser takes (core's EXCALIDRAW_MAX_BYTES) are refused before
+ * they are read. A literal: importing the constant would pull the parsers, and `yaml`, into the
+ * board's main chunk; a unit test keeps the two equal.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
  * Whether pasted text looks like something the importer reads (a design doc, a Mermaid
@@ -49,5 +53,6 @@ export function looksImportable(text: string): boolean {
   const head = text.trimStart().slice(0, 4000);
   if (head.startsWith('---') || /^```mermaid\b/m.test(head) || /^#{1,2} /m.test(head)) return true;
   if (/^(flowchart|graph)(\s|$)/.test(head)) return true;
-  return head.startsWith('{') && /"type"\s*:\s*"excalidraw"/.test(head);
+  // Excalidraw writes "excalidraw" in a file and "excalidraw/clipboard" when it copies shapes.
+  return head.startsWith('{') && /"type"\s*:\s*"excalidraw(\/clipboard)?"/.test(head);
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { roleSchema } from '../../../core/src';
 import { ExportMenu } from '../export/ExportMenu';
+import { ShareButton } from '../share/ShareButton';
 import { sessionApi, type SessionSummary, type Timeline } from './api';
 import { clock, phaseTitle } from './format';
 import { QuestionsList } from './QuestionsList';
@@ -53,7 +55,10 @@ export function SummaryPage({ sessionId, token }: { sessionId: string; token: st
         <a className="button small" href={`/s/${session.id}#${tokenFragment(token)}`}>
           Back to the board
         </a>
-        <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
+        <div className="sum-actions">
+          <ExportMenu sessionId={sessionId} token={token} title={summary.board.meta.title ?? session.prompt} />
+          <ShareButton sessionId={sessionId} token={token} role={roleSchema.safeParse(summary.role).data ?? null} mode={session.mode} />
+        </div>
       </header>
 
       {summary.private && <SummaryPrivate record={summary.private} />}

@@ -1,12 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Role } from '../../../core/src';
-import { useConnectionStore } from '../store/connection';
 
 const ShareDialog = lazy(() => import('./ShareDialog'));
 
 /** "Share review" for whoever may make review links: the interviewer, or the candidate of a solo session. */
-export function ShareButton({ sessionId, token, role }: { sessionId: string; token: string; role: Role | null }) {
-  const mode = useConnectionStore((s) => s.welcome?.mode ?? null);
+export function ShareButton({ sessionId, token, role, mode }: { sessionId: string; token: string; role: Role | null; mode: 'live' | 'solo' | null }) {
   const [open, setOpen] = useState(false);
   if (!(role === 'interviewer' || (role === 'candidate' && mode === 'solo'))) return null;
   return (

@@ -53,7 +53,10 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
     setBusy(true);
     setError(null);
     try {
-      const share = await createShare(sessionId, token, all ? 'all' : [...chosen], canIncludePrivate && includePrivate);
+      const withPrivate = canIncludePrivate && includePrivate;
+      const humanIds = new Set((reviews ?? []).filter((r) => r.review.reviewer === 'human').map((r) => String(r.id)));
+      const picked = [...chosen].filter((id) => withPrivate || !humanIds.has(id));
+      const share = await createShare(sessionId, token, all ? 'all' : picked, withPrivate);
       setCreated({ id: share.id, url: absoluteShareLink(share.link) });
       await refresh();
     } catch (e) {
@@ -99,14 +102,19 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
             <span>Only these{reviews && reviews.length === 0 ? ' (no review yet)' : ':'}</span>
           </label>
           {!all &&
-            reviews?.map((r) => (
-              <label key={r.id} className="share-review">
-                <input type="checkbox" checked={chosen.has(String(r.id))} onChange={() => toggle(String(r.id))} />
-                <span>
-                  {REVIEWER_NAMES[r.review.reviewer] ?? r.review.reviewer} · {r.review.overall}/100 · <span className="muted">{when(r.createdAt)}</span>
-                </span>
-              </label>
-            ))}
+            reviews?.map((r) => {
+              // The interviewer's own scores are private: they can go in a link only with the private notes.
+              const locked = r.review.reviewer === 'human' && !(canIncludePrivate && includePrivate);
+              return (
+                <label key={r.id} className="share-review">
+                  <input type="checkbox" checked={chosen.has(String(r.id)) && !locked} disabled={locked} onChange={() => toggle(String(r.id))} />
+                  <span>
+                    {REVIEWER_NAMES[r.review.reviewer] ?? r.review.reviewer} · {r.review.overall}/100 · <span className="muted">{when(r.createdAt)}</span>
+                    {locked && <span className="muted"> (only with the private notes)</span>}
+                  </span>
+                </label>
+              );
+            })}
         </fieldset>
 
         {canIncludePrivate && (
@@ -124,7 +132,7 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
 
         {created && <CopyRow url={created.url} label="New review link" />}
 
-        <h3 className="share-heading">Links of this session</h3>
+        <h3 className="share-heading">Links made so far</h3>
         {shares === null ? (
           <p className="muted">Loading…</p>
         ) : shares.length === 0 ? (
@@ -137,10 +145,13 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
                   {when(s.createdAt)} · {s.reviews === 'all' ? 'all reviews' : `${s.reviews.length} ${s.reviews.length === 1 ? 'review' : 'reviews'}`}
                   {s.includePrivate ? ' · with private notes' : ''}
                 </span>
-                {s.link && <CopyRow url={absoluteShareLink(s.link)} label="Review link" compact />}
-                <button type="button" className="button small danger" onClick={() => void revoke(s.id)}>
-                  Revoke
-                </button>
+                {s.revokedAt === null ? (
+                  <button type="button" className="button small danger" onClick={() => void revoke(s.id)}>
+                    Revoke
+                  </button>
+                ) : (
+                  <span className="chip">Revoked</span>
+                )}
               </li>
             ))}
           </ul>
@@ -161,7 +172,7 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
   );
 }
 
-function CopyRow({ url, label, compact = false }: { url: string; label: string; compact?: boolean }) {
+function CopyRow({ url, label }: { url: string; label: string }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -173,7 +184,7 @@ function CopyRow({ url, label, compact = false }: { url: string; label: string; 
     window.setTimeout(() => setCopied(null), 2000);
   };
   return (
-    <div className={compact ? 'share-row share-copy compact' : 'share-row share-copy'}>
+    <div className="share-row share-copy">
       <input readOnly value={url} aria-label={label} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
       <button type="button" className="button small" onClick={() => void copy()}>
         {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'}

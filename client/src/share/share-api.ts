@@ -11,8 +11,8 @@ export interface ShareLink {
   reviews: 'all' | string[];
   includePrivate: boolean;
   createdAt: number;
-  /** The link's path (`/r/<token>`); present where the server hands it out. */
-  link?: string;
+  /** Revoked links stay listed, so it is clear they were made and stopped. */
+  revokedAt: number | null;
 }
 
 export interface CreatedShare {
@@ -30,9 +30,10 @@ export interface ListedReview {
 
 export const listReviews = (sessionId: string, token: string) => sessionApi<ListedReview[]>(sessionId, token, '/reviews');
 
+/** The links this user may see, newest first. The server keeps only a hash of each token, so a link can be copied only when it is made. */
 export async function listShares(sessionId: string, token: string): Promise<ShareLink[]> {
-  const body = await sessionApi<ShareLink[] | { shares: ShareLink[] }>(sessionId, token, '/shares');
-  return Array.isArray(body) ? body : body.shares;
+  const shares = await sessionApi<ShareLink[]>(sessionId, token, '/shares');
+  return [...shares].sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export const createShare = (sessionId: string, token: string, reviews: 'all' | string[], includePrivate: boolean) =>

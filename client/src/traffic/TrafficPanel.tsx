@@ -128,36 +128,39 @@ function TypedTraffic({ overlay, change }: { overlay: TrafficOverlay; change: (c
     change({ typed: { readsPerSecond: r, writesPerSecond: w } });
   };
   return (
-    <form
-      className="traffic-typed"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
-    >
-      <input aria-label="Reads per second" inputMode="decimal" placeholder="reads/s" value={reads} onChange={(e) => setReads(e.target.value)} />
-      <input aria-label="Writes per second" inputMode="decimal" placeholder="writes/s" value={writes} onChange={(e) => setWrites(e.target.value)} />
-      <button type="submit" className="button small">
-        Use these
-      </button>
-      {overlay.typed && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => {
-            setReads('');
-            setWrites('');
-            change({ typed: null });
-          }}
-        >
-          Use estimate
+    <details className="traffic-typed-box" open={overlay.typed !== undefined}>
+      <summary>{overlay.typed ? 'Typed traffic in use' : 'Type other traffic'}</summary>
+      <form
+        className="traffic-typed"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <input aria-label="Reads per second" inputMode="decimal" placeholder="reads/s" value={reads} onChange={(e) => setReads(e.target.value)} />
+        <input aria-label="Writes per second" inputMode="decimal" placeholder="writes/s" value={writes} onChange={(e) => setWrites(e.target.value)} />
+        <button type="submit" className="button small">
+          Use these
         </button>
-      )}
-      {problem && (
-        <span className="traffic-problem" role="alert">
-          {problem}
-        </span>
-      )}
-    </form>
+        {overlay.typed && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setReads('');
+              setWrites('');
+              change({ typed: null });
+            }}
+          >
+            Use estimate
+          </button>
+        )}
+        {problem && (
+          <span className="traffic-problem" role="alert">
+            {problem}
+          </span>
+        )}
+      </form>
+    </details>
   );
 }

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
+import { runTrafficBench } from './traffic.bench';
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -11,6 +12,7 @@ console.log(`Date: ${new Date().toISOString()}\n`);
 
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
+  ['Traffic model', runTrafficBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
 ];

@@ -8,6 +8,7 @@ import { runImportApplyBench } from './import-apply.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 import { runSyncLoadBench } from './sync-load.bench';
+import { runTrafficBench } from './traffic.bench';
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
   ['Live checklist (reviewer in the room)', runChecklistBench],
   ['Export and import (300 nodes)', runExportImportBench],
+  ['Traffic model', runTrafficBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
   ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],

@@ -9,7 +9,11 @@ export function useBoardMeta(doc: Y.Doc | null): BoardMeta {
   useEffect(() => {
     if (!doc) return;
     const map = metaMap(doc);
-    const update = () => setMeta(readMeta(doc));
+    // Other meta keys (the traffic overlay's slider) change often: re-render only for these.
+    const update = () => {
+      const next = readMeta(doc);
+      setMeta((prev) => (prev.prompt === next.prompt && prev.title === next.title && prev.phase === next.phase ? prev : next));
+    };
     update();
     map.observe(update);
     return () => map.unobserve(update);

@@ -3,15 +3,20 @@
  * room's multiple, tints the canvas, and shows the traffic's source, what saturates first and
  * at what multiple, and the main paths' latency against the requirement's target.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { OVERLAY_MULTIPLE, type Board, type TrafficOverlay } from '../../../core/src';
 import { prepareTraffic } from '../../../core/src/traffic/prepare';
 import { analyseTraffic, fmt } from '../../../core/src/traffic/report';
 import { useBoard } from '../board/BoardContext';
 import { useBoardStore } from '../store/board';
-import { tintCss } from './tint';
+import { Tint } from './tint';
 import { useCapacityDefaults, useSections } from './traffic-data';
 import type { OverlayChange } from './useTrafficOverlay';
+
+/** A multiple with two significant figures below 10 ("0.25", "2.5"), whole above. */
+function multiple(value: number): string {
+  return value >= 10 ? String(Math.round(value)) : String(Number(value.toPrecision(2)));
+}
 
 export default function TrafficPanel({ overlay, change, writable }: { overlay: TrafficOverlay; change: (c: OverlayChange) => void; writable: boolean }) {
   const { doc } = useBoard();
@@ -26,18 +31,22 @@ export default function TrafficPanel({ overlay, change, writable }: { overlay: T
     return prepareTraffic(board, defaults, overlay.typed);
   }, [defaults, nodes, edges, sections, overlay.typed]);
   const report = useMemo(() => (model ? analyseTraffic(model, overlay.multiplier) : null), [model, overlay.multiplier]);
-  const css = useMemo(() => (report ? tintCss(report.nodes) : ''), [report]);
-
+  const tint = useRef<Tint | null>(null);
   useEffect(() => {
-    const style = document.createElement('style');
-    style.dataset.traffic = 'tint';
-    document.head.append(style);
-    return () => style.remove();
+    const current = new Tint(() => document.querySelector('.react-flow__nodes'));
+    tint.current = current;
+    return () => {
+      current.clear();
+      tint.current = null;
+    };
   }, []);
   useEffect(() => {
-    const style = document.head.querySelector<HTMLStyleElement>('style[data-traffic="tint"]');
-    if (style) style.textContent = css;
-  }, [css]);
+    if (!report) return;
+    tint.current?.apply(report.nodes);
+    // Nodes added in this commit may reach the DOM a frame later.
+    const frame = requestAnimationFrame(() => tint.current?.apply(report.nodes));
+    return () => cancelAnimationFrame(frame);
+  }, [report]);
 
   const name = (id: string) => {
     const n = nodes.get(id);
@@ -75,7 +84,7 @@ export default function TrafficPanel({ overlay, change, writable }: { overlay: T
       <p data-testid="traffic-first" className="traffic-first">
         {first ? (
           <>
-            First to saturate: <strong>{name(first.id)}</strong> at {fmt(first.atTraffic)}×
+            First to saturate: <strong>{name(first.id)}</strong> at {multiple(first.atTraffic)}×
           </>
         ) : (
           'Nothing saturates below 1000×: every component here scales out.'
@@ -128,36 +137,39 @@ function TypedTraffic({ overlay, change }: { overlay: TrafficOverlay; change: (c
     change({ typed: { readsPerSecond: r, writesPerSecond: w } });
   };
   return (
-    <form
-      className="traffic-typed"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
-    >
-      <input aria-label="Reads per second" inputMode="decimal" placeholder="reads/s" value={reads} onChange={(e) => setReads(e.target.value)} />
-      <input aria-label="Writes per second" inputMode="decimal" placeholder="writes/s" value={writes} onChange={(e) => setWrites(e.target.value)} />
-      <button type="submit" className="button small">
-        Use these
-      </button>
-      {overlay.typed && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => {
-            setReads('');
-            setWrites('');
-            change({ typed: null });
-          }}
-        >
-          Use estimate
+    <details className="traffic-typed-box" open={overlay.typed !== undefined}>
+      <summary>{overlay.typed ? 'Typed traffic in use' : 'Type other traffic'}</summary>
+      <form
+        className="traffic-typed"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <input aria-label="Reads per second" inputMode="decimal" placeholder="reads/s" value={reads} onChange={(e) => setReads(e.target.value)} />
+        <input aria-label="Writes per second" inputMode="decimal" placeholder="writes/s" value={writes} onChange={(e) => setWrites(e.target.value)} />
+        <button type="submit" className="button small">
+          Use these
         </button>
-      )}
-      {problem && (
-        <span className="traffic-problem" role="alert">
-          {problem}
-        </span>
-      )}
-    </form>
+        {overlay.typed && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setReads('');
+              setWrites('');
+              change({ typed: null });
+            }}
+          >
+            Use estimate
+          </button>
+        )}
+        {problem && (
+          <span className="traffic-problem" role="alert">
+            {problem}
+          </span>
+        )}
+      </form>
+    </details>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BoardNode, NodeKind } from '../../../core/src';
-import { parseRate, parseRatio, type TrafficProp } from '../../../core/src/traffic/scale';
+import { parseRate, parseRatio, readNodeScale, type NodeScale, type TrafficProp } from '../../../core/src/traffic/scale';
 import { setNodeProp } from '../store/board-actions';
 
 interface Field {
@@ -40,17 +40,21 @@ function fieldsFor(kind: NodeKind): readonly Field[] {
 export function TrafficProps({ node }: { node: BoardNode }) {
   const fields = fieldsFor(node.kind);
   if (fields.length === 0) return null;
+  // What the label and notes already say shows as the placeholder: the field overrides it.
+  const written = readNodeScale({ ...node, props: {} }, []);
   return (
     <div className="traffic-props" role="group" aria-label="Capacity for the traffic model">
       {fields.map((field) => (
-        <PropInput key={`${node.id}:${field.key}`} node={node} field={field} />
+        <PropInput key={`${node.id}:${field.key}`} node={node} field={field} written={written} />
       ))}
     </div>
   );
 }
 
 /** Written when the field is left or Enter is pressed; a value that does not parse is refused and explained. */
-function PropInput({ node, field }: { node: BoardNode; field: Field }) {
+function PropInput({ node, field, written }: { node: BoardNode; field: Field; written: NodeScale }) {
+  const fromText = written[field.key];
+  const placeholder = fromText === undefined ? field.placeholder : `${field.key === 'hitRatio' ? `${Math.round(fromText * 100)} %` : fromText} (from the label or notes)`;
   const stored = node.props[field.key] ?? '';
   const [value, setValue] = useState(stored);
   const [problem, setProblem] = useState<string | null>(null);
@@ -69,7 +73,7 @@ function PropInput({ node, field }: { node: BoardNode; field: Field }) {
       <input
         aria-label={field.label}
         value={value}
-        placeholder={field.placeholder}
+        placeholder={placeholder}
         onChange={(e) => setValue(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

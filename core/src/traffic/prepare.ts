@@ -105,11 +105,18 @@ function flowFrom(text: string, read: RegExp, write: RegExp): EdgeFlow {
   return r === w ? 'both' : r ? 'read' : 'write';
 }
 
+const engineWords = new WeakMap<readonly EngineDefault[], Array<[EngineDefault, string[][]]>>();
+
 function engineFor(node: BoardNode, engines: readonly EngineDefault[]): EngineDefault | undefined {
+  let compiled = engineWords.get(engines);
+  if (!compiled) {
+    compiled = engines.map((e) => [e, e.match.map((m) => labelWords(m))]);
+    engineWords.set(engines, compiled);
+  }
   // Both readings, as for kinds: "ClickHouse" is two words split and one name whole.
   const text = `${node.label} ${node.props.engine ?? ''}`;
   const words = new Set([...labelWords(text), ...labelWords(text, false)]);
-  return engines.find((e) => e.kinds.includes(node.kind) && e.match.some((m) => labelWords(m).every((w) => words.has(w))));
+  return compiled.find(([e, phrases]) => e.kinds.includes(node.kind) && phrases.some((phrase) => phrase.every((w) => words.has(w))))?.[0];
 }
 
 /** Words too common on diagrams to tie a sentence to one box. */

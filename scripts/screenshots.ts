@@ -1,6 +1,7 @@
 /**
  * Screenshots of a real board for the docs: starts the real server, imports the strong
- * URL-shortener design into a new session, and saves the board at 1280×720 in light and dark.
+ * URL-shortener design into a new session, and saves the interview room as the interviewer
+ * opens it at 900, 1280 and 1600 px wide, in light and dark (`room-<width>-<scheme>.png`).
  *
  *   npx tsx scripts/screenshots.ts   (needs a built client: `npx vite build`; Chromium as for e2e)
  */
@@ -11,6 +12,9 @@ import { startServer } from '../tests/support/server';
 
 const OUT_DIR = path.resolve('docs/screenshots');
 const DESIGN = path.resolve('tests/fixtures/designs/url-shortener-strong.md');
+
+const WIDTHS = [900, 1280, 1600] as const;
+const SCHEMES = ['light', 'dark'] as const;
 
 interface Session {
   id: string;
@@ -37,25 +41,25 @@ async function main(): Promise<void> {
     });
     if (!put.ok) throw new Error(`importing the design failed: ${put.status} ${await put.text()}`);
 
-    for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: scheme, deviceScaleFactor: 1 });
-      await context.addInitScript(() => localStorage.setItem('designroom:name', 'Ada'));
+    for (const [width, scheme] of WIDTHS.flatMap((w) => SCHEMES.map((s) => [w, s] as const))) {
+      const context = await browser.newContext({ viewport: { width, height: width >= 1600 ? 900 : 720 }, colorScheme: scheme, deviceScaleFactor: 1 });
+      await context.addInitScript(() => localStorage.setItem('designroom:name', 'Grace'));
       const page = await context.newPage();
-      await page.goto(server.url + session.links.candidate);
+      await page.goto(server.url + session.links.interviewer);
       const nameInput = page.getByTestId('name-input');
       // The name dialog shows unless the stored name was picked up.
       await Promise.race([nameInput.waitFor(), page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor()]);
       if (await nameInput.isVisible()) {
-        await nameInput.fill('Ada');
+        await nameInput.fill('Grace');
         await page.getByRole('dialog', { name: 'What should others call you?' }).getByRole('button', { name: 'Save' }).click();
       }
       await page.locator('[data-testid="connection-status"][data-status="saved"]').waitFor();
       await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0);
-      await page.getByRole('button', { name: 'Fit View', exact: true }).click();
+      await page.getByRole('button', { name: 'Fit View', exact: true }).evaluate((b) => (b as HTMLButtonElement).click());
       // Let the fit-view transition and the last measurements settle.
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
       await page.mouse.move(0, 0);
-      const file = path.join(OUT_DIR, `board-${scheme}.png`);
+      const file = path.join(OUT_DIR, `room-${width}-${scheme}.png`);
       await page.screenshot({ path: file });
       console.log(`saved ${path.relative(process.cwd(), file)}`);
       await context.close();

@@ -52,14 +52,18 @@ describe('following the candidate', () => {
     const db = candidate.locator('.react-flow__node', { hasText: 'Links DB' });
     const box = (await db.boundingBox())!;
     await candidate.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Ctrl + wheel zooms (the wheel alone pans).
+    await candidate.keyboard.down('Control');
     for (let i = 0; i < 4; i++) await candidate.mouse.wheel(0, -300);
+    await candidate.keyboard.up('Control');
     await candidate.waitForFunction(() => /scale\(2\)/.test((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform));
     const target = await view(candidate);
     await waitForCentre(interviewer, target);
     expect((await view(interviewer)).zoom).toBeGreaterThan(1);
 
-    // The zoom buttons move the view by code, yet pressing one is the interviewer's own move too.
-    await interviewer.locator('.react-flow__controls-zoomin').click();
+    // The zoom buttons move the view by code, yet pressing one is the interviewer's own move too
+    // (zoom out: the followed view may already be at the largest zoom, where zoom in is disabled).
+    await interviewer.locator('.react-flow__controls-zoomout').click();
     await interviewer.getByTestId('following').waitFor({ state: 'detached' });
     await interviewer.getByRole('button', { name: 'Follow candidate' }).click();
     await interviewer.getByTestId('following').waitFor();
@@ -77,7 +81,9 @@ describe('following the candidate', () => {
     const { page: observer } = await fx.openBoard(session.links.observer, 'Oscar');
     await observer.getByRole('button', { name: /^Ada.*Follow their view$/ }).click();
     await observer.getByTestId('following').filter({ hasText: 'Ada' }).waitFor();
+    await candidate.keyboard.down('Control');
     await candidate.mouse.wheel(0, 600);
+    await candidate.keyboard.up('Control');
     await candidate.waitForFunction(() => !/scale\(2\)/.test((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform));
     const moved = await view(candidate);
     await waitForCentre(observer, moved);

@@ -1,7 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { useInterviewViews } from '../interview/interview-views';
+import { SideDock, type DockView } from '../layout/SideDock';
+import { PromptCard } from '../panels/PromptCard';
 import { SectionsPanel } from '../panels/SectionsPanel';
 import { useSessionClosed } from '../session/closed';
+import { useDock } from '../layout/dock-store';
 import { useRememberSession } from '../session/recent-sessions';
 import { canWrite, ROLE_TITLES, useRole } from '../session/role';
 import { bindBoard, setWritable } from '../store/board';
@@ -11,6 +15,7 @@ import { usePresenceStore } from '../store/presence';
 import { connectBoard } from '../sync/board-connection';
 import { BoardContext, type BoardHandle } from './BoardContext';
 import { Canvas } from './Canvas';
+import { NodeInspector } from './NodeInspector';
 import { Palette } from './Palette';
 import { BoardNotices } from './notices/BoardNotices';
 import { NameDialog } from './presence/NameDialog';
@@ -31,6 +36,7 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
   const closed = useSessionClosed();
   const writable = canWrite(role) && !closed;
   const compact = useBoardUi((ui) => paletteCompact(ui, role));
+  const dockFolded = useDock((d) => d.dockFolded);
   const status = useConnectionStore((s) => s.status);
   const lastError = useConnectionStore((s) => s.lastError);
   const welcomePrompt = useConnectionStore((s) => s.welcome?.prompt);
@@ -72,8 +78,15 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
     if (handle && role) handle.presence.setUser({ name: shownName, role });
   }, [handle, role, shownName]);
 
+  const interviewViews = useInterviewViews(sessionId, token);
   const title = prompt?.title ?? meta.title ?? 'Design board';
   useRememberSession(sessionId, token, { title: prompt?.title ?? meta.title ?? null, mode, role });
+  // The side dock's views, top to bottom. A new panel is one more entry here (see decision 010).
+  const views: DockView[] = [
+    { id: 'prompt', title: 'Prompt', foldedByDefault: role === 'interviewer', content: <PromptCard prompt={prompt} /> },
+    { id: 'sections', title: 'Design sections', grow: true, content: <SectionsPanel readOnly={!writable} /> },
+    ...interviewViews,
+  ];
   const showNameDialog = status !== 'denied' && role !== null && (name === null || askName);
 
   return (
@@ -85,10 +98,10 @@ export function BoardPage({ sessionId, token }: { sessionId: string; token: stri
         {handle ? (
           <BoardContext.Provider value={handle}>
             {/* Keyed by document: what held the replaced one (undo history, text bindings) starts afresh. */}
-            <div key={handle.doc.guid} className={`workspace${writable ? '' : ' read-only'}${writable && compact ? ' palette-compact' : ''}`}>
+            <div key={handle.doc.guid} className={`workspace${writable ? '' : ' read-only'}${writable && compact ? ' palette-compact' : ''}${dockFolded ? ' dock-folded' : ''}`}>
               {writable && <Palette compact={compact} />}
               <Canvas />
-              <SectionsPanel prompt={prompt} readOnly={!writable} />
+              <SideDock header={<NodeInspector />} views={views} />
             </div>
             <BoardExtras />
           </BoardContext.Provider>

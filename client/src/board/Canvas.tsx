@@ -24,7 +24,6 @@ import { Comments } from '../comments/Comments';
 import { AlignmentGuides } from './AlignmentGuides';
 import { AlignToolbar } from './AlignToolbar';
 import { BoardToolbar } from './BoardToolbar';
-import { NodeInspector } from './NodeInspector';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useBoard } from './BoardContext';
 import { ConnectionLine } from './edges/ConnectionLine';
@@ -46,6 +45,8 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 /** Left drag on the empty canvas box-selects; the middle and right buttons (or Space + drag) pan. */
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** As in Excalidraw, tldraw and Miro: the wheel pans, and Ctrl/⌘ + wheel (which is also what a trackpad pinch sends) zooms. */
+const ZOOM_KEYS = ['Control', 'Meta'];
 
 const onConnect = (c: Connection) => connectNodes(c.source, c.target);
 const onNodeDoubleClick: NodeMouseHandler<DesignNode> = (_event, node) => startEditing({ type: 'node', id: node.id });
@@ -124,6 +125,8 @@ export function Canvas() {
         elevateNodesOnSelect={false}
         selectionOnDrag
         panOnDrag={PAN_BUTTONS}
+        panOnScroll
+        zoomActivationKeyCode={ZOOM_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         snapToGrid={snap}
         snapGrid={SNAP_GRID}
@@ -148,7 +151,6 @@ export function Canvas() {
       <AlignToolbar />
       <FollowBar />
       <CurveballCard />
-      <NodeInspector />
       <TrafficToggle />
       <Comments />
       <ShortcutsDialog />

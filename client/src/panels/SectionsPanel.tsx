@@ -2,8 +2,6 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExtern
 import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId } from '../../../core/src';
 import { useBoard } from '../board/BoardContext';
 import { useSectionFocus } from '../practice/section-focus';
-import type { PromptDetails } from '../session/api';
-import { PromptCard } from './PromptCard';
 import { bindTextarea } from './textarea-binding';
 
 // The Markdown renderer is about a tenth of the board page's download: fetched on the first Preview.
@@ -22,13 +20,12 @@ const PLACEHOLDERS: Record<SectionId, string> = {
 };
 
 /** The written parts of the design, one tab per section, each bound to its Y.Text. */
-export function SectionsPanel({ prompt, readOnly }: { prompt: PromptDetails | null; readOnly: boolean }) {
+export function SectionsPanel({ readOnly }: { readOnly: boolean }) {
   const [active, setActive] = useState<SectionId>('requirements');
   const [preview, setPreview] = useState(false);
   const focus = useSectionFocus(setActive);
   return (
     <aside className="sections-panel" aria-label="Design sections">
-      <PromptCard prompt={prompt} />
       <div className="section-tabs" role="tablist" aria-label="Sections">
         {SECTION_IDS.map((id) => (
           <SectionTab key={id} id={id} active={id === active} onSelect={() => setActive(id)} />

@@ -111,9 +111,11 @@ export function toFlowNode(node: BoardNode, parentOk: boolean, local: LocalNode 
   return flowNode;
 }
 
-export function toFlowEdge(edge: BoardEdge, selected: boolean): DesignEdge {
+/** An edge for React Flow; its accessible name uses the nodes' names (React Flow's default would read out their ids). */
+export function toFlowEdge(edge: BoardEdge, selected: boolean, sourceName = 'a component', targetName = 'a component'): DesignEdge {
   return {
     id: edge.id,
+    ariaLabel: `Connection from ${sourceName} to ${targetName}${edge.label ? `: ${edge.label}` : ''}${edge.mode === 'async' ? ' (asynchronous)' : ''}`,
     type: 'design',
     source: edge.source,
     target: edge.target,

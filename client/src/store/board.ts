@@ -22,6 +22,7 @@ import * as Y from 'yjs';
 import { create } from 'zustand';
 import {
   edgesMap,
+  NODE_KIND_LABELS,
   nodesMap,
   readEdge,
   readNode,
@@ -94,13 +95,16 @@ function deriveNodes(s: Inputs): DesignNode[] {
   return out;
 }
 
+/** What a screen reader says for a node in an edge's label: its name, or its kind; never its internal id. */
+const nodeName = (node: BoardNode | undefined): string => (node ? node.label.trim() || NODE_KIND_LABELS[node.kind] : 'a component');
+
 function deriveEdges(s: Pick<BoardState, 'nodes' | 'edges' | 'edgeSelection'>): DesignEdge[] {
   const out: DesignEdge[] = [];
   const ids = [...s.edges.keys()].sort();
   for (const id of ids) {
     const edge = s.edges.get(id);
     if (edge && s.nodes.has(edge.source) && s.nodes.has(edge.target)) {
-      out.push(edgeCache.get(id, edge, s.edgeSelection.has(id)));
+      out.push(edgeCache.get(id, edge, s.edgeSelection.has(id), nodeName(s.nodes.get(edge.source)), nodeName(s.nodes.get(edge.target))));
     }
   }
   return out;

@@ -162,8 +162,9 @@ describe('POST /api/sessions/:id/import', () => {
       ['?mode=replace', '{"type":"excalidraw","elements":[', 400, /not valid JSON/],
       ['?mode=replace', 'hello there', 400, /cannot tell the format/],
       ['?mode=replace&format=mermaid', 'sequenceDiagram\n A->>B: x', 400, /line 1: the text is not a Mermaid flowchart/],
-      ['?mode=sideways', DESIGN, 400, /mode/],
-      ['?format=pdf', DESIGN, 400, /format/],
+      ['?mode=sideways', DESIGN, 400, /choose \?mode=replace/],
+      ['', DESIGN, 400, /choose \?mode=replace/],
+      ['?mode=merge&format=pdf', DESIGN, 400, /format/],
       ['?mode=replace', `${DESIGN}${'x'.repeat(2 * 1024 * 1024)}`, 413, /larger than the limit/],
       ['?mode=replace', '   ', 400, /send the design/],
     ];

@@ -11,17 +11,19 @@ export function escapeXml(text: string): string {
 
 /**
  * One line of Markdown that renders as exactly `text`: HTML is entity-encoded (so no tag
- * reaches a renderer), Markdown punctuation is backslash-escaped, line breaks become spaces.
+ * reaches a renderer), the punctuation that starts emphasis, code, links, tables or strike-through
+ * is backslash-escaped, as is a line start that would make a heading or a list; line breaks
+ * become spaces.
  */
 export function mdInline(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_[\]{}()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/^([-=])/, '\\$1')
+    .replace(/^([-=+#])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 

@@ -90,6 +90,13 @@ interface Box {
 
 const MARGIN = 40;
 const CHAR_WIDTH = 7.2;
+/** Height of the kind caption at the top of a box, and of one label line. */
+const CAPTION = 18;
+const LINE = 16;
+
+function labelLines(label: string, width: number): string[] {
+  return wrap(label, Math.max(4, Math.floor((width - 16) / CHAR_WIDTH)), 3);
+}
 
 /**
  * The board as a standalone SVG drawn from the model (not from a screen): every component as
@@ -142,7 +149,8 @@ function place(board: Board): Map<string, Box> {
     const known = sizes.get(node.id);
     if (known) return known;
     let w = node.width ?? LAYOUT.nodeWidth;
-    let h = node.height ?? LAYOUT.nodeHeight;
+    // A box without a stored height grows to hold its caption and up to three label lines.
+    let h = node.height ?? Math.max(LAYOUT.nodeHeight, CAPTION + labelLines(node.label, w).length * LINE + 10);
     const inner = seen.has(node.id) ? [] : (children.get(node.id) ?? []);
     if (inner.length > 0 && (node.width === undefined || node.height === undefined)) {
       seen.add(node.id);
@@ -194,8 +202,9 @@ function nodeSvg(box: Box, palette: Palette, prefix: string): string {
   const { node, x, y, w, h } = box;
   const colours = palette.families[FAMILY[node.kind]];
   const kind = NODE_KIND_LABELS[node.kind];
-  const lines = wrap(node.label, Math.max(4, Math.floor((w - 16) / CHAR_WIDTH)), 3);
-  const textTop = y + h / 2 - ((lines.length - 1) * 16) / 2 + 10;
+  const lines = labelLines(node.label, w);
+  // Label lines centred in the space under the kind caption.
+  const textTop = y + CAPTION + (h - CAPTION) / 2 - ((lines.length - 1) * LINE) / 2 + 4;
   return [
     `<g id="${prefix}node-${escapeXml(node.id)}">`,
     `<title>${escapeXml(`${kind}: ${node.label}`)}</title>`,
@@ -203,7 +212,7 @@ function nodeSvg(box: Box, palette: Palette, prefix: string): string {
     `<text x="${n(x + w / 2)}" y="${n(y + 13)}" text-anchor="middle" font-size="9" letter-spacing="0.6" fill="${palette.muted}">${escapeXml(kind.toUpperCase())}</text>`,
     ...lines.map(
       (line, i) =>
-        `<text x="${n(x + w / 2)}" y="${n(textTop + i * 16)}" text-anchor="middle" font-size="13" fill="${palette.text}">${escapeXml(line)}</text>`,
+        `<text x="${n(x + w / 2)}" y="${n(textTop + i * LINE)}" text-anchor="middle" font-size="13" fill="${palette.text}">${escapeXml(line)}</text>`,
     ),
     '</g>',
   ].join('');

@@ -20,7 +20,8 @@ import { maySeePrivate } from './share-policy';
 const HTTP_IMPORT = { source: 'http-import' };
 
 const importQuery = z.object({
-  mode: z.enum(['replace', 'merge']).default('replace'),
+  // No default: a replace removes what is on the board, so the caller says which it wants.
+  mode: z.enum(['replace', 'merge'], { error: 'choose ?mode=replace (the file becomes the board) or ?mode=merge (the file is added)' }),
   format: z.enum(IMPORT_FORMATS).optional(),
   filename: z.string().max(255).optional(),
 });

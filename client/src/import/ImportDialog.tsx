@@ -50,7 +50,7 @@ function ImportPicker() {
         <h2 id="import-title">Import a design</h2>
         <p className="muted">A design doc (.md), a Mermaid flowchart (.mmd) or an Excalidraw drawing (.excalidraw). You can also drop a file on the canvas.</p>
         <div>
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          <button type="button" className="button" onClick={() => fileInput.current?.click()} autoFocus>
             Choose a file…
           </button>
           <input

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { runClientBench } from './client.bench';
+import { runRefusalBench } from './refusal.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 
@@ -12,6 +13,7 @@ console.log(`Date: ${new Date().toISOString()}\n`);
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
   ['Live sync (real server, SQLite)', runSyncBench],
+  ['Refused edits and large changes (client)', runRefusalBench],
   ['Board page in headless Chromium', runClientBench],
 ];
 // Always a fresh production build: dist/ may hold a build of other sources or another NODE_ENV.

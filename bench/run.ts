@@ -5,6 +5,7 @@ import { runChecklistBench } from './checklist.bench';
 import { runClientBench } from './client.bench';
 import { runExportImportBench } from './export-import.bench';
 import { runImportApplyBench } from './import-apply.bench';
+import { runRefusalBench } from './refusal.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
 import { runSyncLoadBench } from './sync-load.bench';
@@ -26,6 +27,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Export and import (300 nodes)', runExportImportBench],
   ['Traffic model', runTrafficBench],
   ['Live sync (real server, SQLite)', runSyncBench],
+  ['Refused edits and large changes (client)', runRefusalBench],
   ['Board page in headless Chromium', runClientBench],
   ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],
 ];

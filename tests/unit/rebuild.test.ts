@@ -114,6 +114,12 @@ describe('comparing with the server', () => {
     Y.applyUpdate(deleted, Y.encodeStateAsUpdate(server));
     removeNodes(deleted, ['api']);
     expect(holdsMoreThan(deleted, server)).toBe(true);
+
+    // The same deletion on both sides, and one only the server has, are nothing more.
+    removeNodes(server, ['api']);
+    expect(holdsMoreThan(deleted, server)).toBe(false);
+    removeNodes(server, ['db']);
+    expect(holdsMoreThan(deleted, server)).toBe(false);
   });
 
   it('describes what a rebuild took off the screen', () => {

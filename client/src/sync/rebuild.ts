@@ -118,16 +118,32 @@ export function rebuildDoc(local: Y.Doc, serverState: Uint8Array, carry: Readonl
 const rank = (entry: EntryKey): number => (entry.startsWith('nodes/') ? 0 : entry.startsWith('edges/') ? 2 : 1);
 
 /**
- * Whether `local` holds anything `server` lacks: an item or a deletion. Applying the server's
- * state to a copy of `local` must give the server's own snapshot if it does not.
+ * Whether `local` holds anything `server` lacks: an item (a clock beyond the server's state
+ * vector) or a deletion (a deleted range the server's delete set does not cover). Reads the
+ * two documents' structs once each, without encoding them, so it is cheap enough to run on
+ * every connect of a client that may not write.
  */
 export function holdsMoreThan(local: Y.Doc, server: Y.Doc): boolean {
-  const merged = new Y.Doc();
-  Y.applyUpdate(merged, Y.encodeStateAsUpdate(local));
-  Y.applyUpdate(merged, Y.encodeStateAsUpdate(server));
-  const same = Y.equalSnapshots(Y.snapshot(merged), Y.snapshot(server));
-  merged.destroy();
-  return !same;
+  const theirClocks = Y.decodeStateVector(Y.encodeStateVector(server));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(local))) {
+    if (clock > (theirClocks.get(client) ?? 0)) return true;
+  }
+  const theirDeletes = Y.snapshot(server).ds.clients;
+  for (const [client, ranges] of Y.snapshot(local).ds.clients) {
+    const theirs = theirDeletes.get(client) ?? [];
+    let next = 0;
+    for (const { clock, len } of ranges) {
+      // Both lists are sorted and merged: walk them together.
+      let at = clock;
+      while (at < clock + len) {
+        while (next < theirs.length && theirs[next]!.clock + theirs[next]!.len <= at) next++;
+        const range = theirs[next];
+        if (!range || range.clock > at) return true;
+        at = range.clock + range.len;
+      }
+    }
+  }
+  return false;
 }
 
 const quoted = (label: string, fallback: string): string => (label.trim() ? `“${label.trim().slice(0, 40)}”` : fallback);

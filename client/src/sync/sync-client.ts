@@ -221,7 +221,8 @@ export class SyncClient {
       if (this.inflight === 0) void this.rebuild();
       return;
     }
-    if (this.canWrite && serverStep1.type === 'step1' && (full || this.dirty)) {
+    // While a change goes out in parts, what it still has to send must not overtake it.
+    if (this.canWrite && serverStep1.type === 'step1' && (full || this.dirty) && !this.sendingParts) {
       this.dirty = false;
       const missing = Y.encodeStateAsUpdate(this.doc, serverStep1.stateVector);
       const id = this.nextMessage++;
@@ -260,7 +261,11 @@ export class SyncClient {
       }
     }
     if (parts.length > 1) this.sendingParts = false;
-    if (generation !== this.generation) return; // the new connection's exchange covers it
+    if (generation !== this.generation) {
+      // The new connection's exchange covers it, unless it ran while these parts were going out.
+      if (this.dirty) this.scheduleRetry();
+      return;
+    }
     this.inflight--;
     if (reply?.ok) this.acknowledge(id);
     else if (reply && PERMANENT_WRITE_ERRORS.has(reply.error.code)) {

@@ -81,7 +81,8 @@ export function createOpenAIReviewer(deps: {
         answers: input.answers,
         curveballs: input.curveballs ?? [],
       });
-      const deadline = started + settings.timeoutMs;
+      // The budget is the model's: the rules review before it takes milliseconds and is not counted.
+      const deadline = Date.now() + settings.timeoutMs;
       const usage: Usage = { promptTokens: 0, completionTokens: 0 };
       let attempts = 0;
       let lastProblem = '';

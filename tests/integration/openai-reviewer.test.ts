@@ -10,7 +10,7 @@ import { recordingSocket } from '../support/interview-client';
 import { startServer, type RunningServer } from '../support/server';
 
 const KEY = 'sk-test-never-leaves-the-server-7f3a9c';
-const TIMEOUT_MS = 1500;
+const TIMEOUT_MS = 3000;
 
 let fake: FakeOpenAI;
 let server: RunningServer;

@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark in turn, printing figures with the machine they ran on. */
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { runChecklistBench } from './checklist.bench';
 import { runClientBench } from './client.bench';
 import { runReviewBench } from './review.bench';
 import { runSyncBench } from './sync.bench';
@@ -11,6 +12,7 @@ console.log(`Date: ${new Date().toISOString()}\n`);
 
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
+  ['Live checklist (reviewer in the room)', runChecklistBench],
   ['Live sync (real server, SQLite)', runSyncBench],
   ['Board page in headless Chromium', runClientBench],
 ];

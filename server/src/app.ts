@@ -56,7 +56,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, storage, prompts, rubrics, log } = deps;
   const reviewers = deps.reviewers ?? createReviewers({ prompts, rubrics, openai: openAISettingsFrom(config) });
-  const reviewerData = new ReviewerData(storage);
+  const reviewerData = new ReviewerData(storage, (id) => prompts.get(id) ?? {});
   const rooms = new RoomRegistry(storage, log);
   const app = express();
   app.disable('x-powered-by');

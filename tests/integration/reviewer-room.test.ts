@@ -127,6 +127,26 @@ describe('answers', () => {
     expect(estimation.evidence.some((e) => e.ref === 'answer:a1')).toBe(false);
   });
 
+  it('an answer in the live question queue counts like a follow-up answer, even when the question names no item', async () => {
+    const session = await createSession(server.url, 'url-shortener', 'live');
+    const interviewer = await join(session, 'interviewer');
+    const candidate = await join(session, 'candidate');
+    const before = checklistSchema.parse(await interviewer.next('review:checklist'));
+    expect(score(before, 'estimation')).toBe(0);
+    const asked = (await interviewer.send('question:ask', { text: 'How much traffic and storage do you expect?', item: null })) as { ok: true; data: { id: number } };
+    expect(asked.ok).toBe(true);
+    const answered = await candidate.send('question:answer', {
+      id: asked.data.id,
+      text: '100M new links a day is about 1,160 writes/s and redirects are 10x that, about 11,600/s. Ten years is 365 billion records; at 500 bytes each about 180 TB, so we shard.',
+    });
+    expect(answered.ok).toBe(true);
+    const after = checklistSchema.parse(await interviewer.next('review:checklist', (c: Checklist) => score(c, 'estimation') > 0));
+    expect(score(after, 'estimation')).toBeGreaterThanOrEqual(2);
+    const res = await call(session, 'POST', '/reviews', session.tokens.interviewer, { reviewer: 'rules' });
+    const r = reviewSchema.parse(await res.json());
+    expect(r.items.find((i) => i.id === 'estimation')!.evidence.some((e) => e.ref === `answer:q${asked.data.id}`)).toBe(true);
+  });
+
   it('refuses the interviewer, bad items and empty text, and changes nothing', async () => {
     const session = await createSession(server.url, 'url-shortener', 'live');
     expect((await call(session, 'POST', '/answers', session.tokens.interviewer, { item: 'api', question: 'q', text: 'an answer here' })).status).toBe(403);

@@ -29,6 +29,8 @@ export interface AnswerKey {
 export interface AnswerVerdict {
   answer: ReviewAnswer;
   credited: boolean;
+  /** Content words the answer shares with the expected points. */
+  shared: number;
   /** Why it earned nothing, when it did not. */
   reason?: 'non-answer' | 'off-topic';
 }
@@ -65,13 +67,26 @@ export function expectedPoints(answer: Pick<ReviewAnswer, 'item' | 'question'>, 
  */
 export function judgeAnswer(answer: ReviewAnswer, key: AnswerKey): AnswerVerdict {
   const text = answer.text.trim();
-  if (NON_ANSWER.test(text) || wordCount(text) < 4) return { answer, credited: false, reason: 'non-answer' };
+  if (NON_ANSWER.test(text) || wordCount(text) < 4) return { answer, credited: false, shared: 0, reason: 'non-answer' };
   const questionWords = contentStems(answer.question);
   const pointWords = new Set<string>();
   for (const point of expectedPoints(answer, key)) for (const w of contentStems(point)) if (!questionWords.has(w)) pointWords.add(w);
   let shared = 0;
   for (const w of contentStems(text)) if (pointWords.has(w)) shared++;
-  return shared >= 2 ? { answer, credited: true } : { answer, credited: false, reason: 'off-topic' };
+  return shared >= 2 ? { answer, credited: true, shared } : { answer, credited: false, shared, reason: 'off-topic' };
+}
+
+/**
+ * The rubric item an answer to an untagged live question speaks to: the one whose answer key it
+ * matches best, or undefined when it matches none.
+ */
+export function bestItem(question: string, text: string, key: AnswerKey, items: readonly RubricItemId[]): RubricItemId | undefined {
+  let best: AnswerVerdict | undefined;
+  for (const item of items) {
+    const verdict = judgeAnswer({ id: 'probe', item, question, text }, key);
+    if (verdict.credited && (!best || verdict.shared > best.shared)) best = verdict;
+  }
+  return best?.answer.item;
 }
 
 /** Adds the credited answers to the corpus as text of their item's section. */

@@ -37,6 +37,12 @@ export interface Corpus {
   sectionsPresent: Set<SectionId>;
 }
 
+/** Two or more comma-separated fragments of at most three words each, with no reason given. */
+function isFragmentLine(line: string): boolean {
+  const parts = line.split(/[,;]|\band\b/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return parts.length >= 2 && parts.every((p) => wordCount(p) <= 3) && !hasReason(line);
+}
+
 function sectionLines(text: string): string[] {
   const lines: string[] = [];
   let fenced = false;
@@ -96,7 +102,8 @@ export function buildCorpus(board: Board): Corpus {
     const shortLines = lines.filter((line) => wordCount(line) <= 3 && !hasReason(line));
     if (lines.length >= 4 && shortLines.length / lines.length >= 0.7) {
       for (const unit of sectionUnits) {
-        if (wordCount(unit.line) <= 3) {
+        // In a list of names, a line of short comma fragments ("Scalable, fast, highly available") is more of the list.
+        if (wordCount(unit.line) <= 3 || isFragmentLine(unit.line)) {
           unit.list = true;
           unit.substantive = false;
           listWords += wordCount(unit.text);

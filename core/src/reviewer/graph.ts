@@ -163,7 +163,8 @@ function bfs(starts: readonly string[], adjacency: Map<string, string[]>): Set<s
 }
 
 /** A readable name for a node in messages: its label, or its id. */
-export function nodeName(node: BoardNode | undefined, id: string): string {
+export function nodeName(node: BoardNode | undefined, _id: string): string {
+  // Users know components by their labels; internal ids mean nothing to them.
   const label = node?.label.trim();
-  return label ? `"${label}" (${id})` : id;
+  return label ? `"${label}"` : `an unlabelled ${node?.kind ?? 'component'}`;
 }

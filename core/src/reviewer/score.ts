@@ -28,21 +28,26 @@ export function scoreItem(
   ctx: CheckContext,
 ): ItemOutcome {
   const extra = promptRubric?.items[item.id];
-  const checks: Array<[RubricCheck, boolean]> = [...item.checks.map((c): [RubricCheck, boolean] => [c, false]), ...(extra?.checks ?? []).map((c): [RubricCheck, boolean] => [c, true])];
+  const skipped = new Set(extra?.skip ?? []);
+  const advice = extra?.advice ?? {};
+  // A generic check that does not fit the prompt is not scored; its advice is the prompt's own when given.
+  const generic = item.checks.filter((c) => !skipped.has(c.id)).map((c): RubricCheck => (advice[c.id] ? { ...c, missing: advice[c.id] as string } : c));
+  const checks: Array<[RubricCheck, boolean]> = [...generic.map((c): [RubricCheck, boolean] => [c, false]), ...(extra?.checks ?? []).map((c): [RubricCheck, boolean] => [c, true])];
   const outcomes: CheckOutcome[] = checks.map(([check, fromPrompt]) => ({ check, fromPrompt, result: evaluateCheck(check, ctx) }));
 
   let earned = 0;
   let possible = 0;
   for (const { check, result } of outcomes) {
     possible += check.points;
-    if (result.passed) earned += check.points;
+    // Outside the diagram item, a point shown only by the diagram is drawn, not explained: half credit.
+    if (result.passed) earned += result.viaText || item.id === 'high-level-design' ? check.points : check.points / 2;
   }
   const ratio = possible === 0 ? 0 : earned / possible;
   let score = earned === 0 ? 0 : 1;
   for (let level = 2; level <= 4; level++) if (ratio >= (thresholds[level - 1] ?? 1)) score = level;
   if (earned > 0 && ratio < (thresholds[0] ?? 0)) score = 1;
 
-  const passed = new Set(outcomes.filter((o) => o.result.passed).map((o) => o.check.id));
+  const passed = new Set([...outcomes.filter((o) => o.result.passed).map((o) => o.check.id), ...skipped]);
   const keyOutcomes = outcomes.filter((o) => o.check.key);
   const keyShare = keyOutcomes.length === 0 ? 1 : keyOutcomes.filter((o) => o.result.passed).length / keyOutcomes.length;
   const anyText = outcomes.some((o) => o.result.passed && o.result.viaText);
@@ -59,6 +64,13 @@ export function scoreItem(
       score = cap.max;
       capped.push(cap);
     }
+  }
+
+  // Drawn or named but not explained is 1 (the rubric's own descriptors): outside the diagram
+  // item, a score above 1 needs at least one passed check that rests on written text.
+  if (item.id !== 'high-level-design' && score > 1 && earned > 0 && !anyText) {
+    score = 1;
+    capped.push({ max: 1, unlessAll: [], unlessAny: [], needsText: true, why: 'drawn or named on the board but not explained in words' });
   }
 
   const evidence: Evidence[] = [];
@@ -89,10 +101,20 @@ export function summarize(descriptor: string, outcome: ItemOutcome): string {
     .filter((o) => !o.result.passed)
     .sort((a, b) => Number(b.check.key) - Number(a.check.key) || b.check.points - a.check.points)
     .map((o) => o.check.label);
-  const parts = [descriptor.replace(/\.?$/, '.')];
+  // A capped score is explained by what holds it, not by the level's descriptor, which could
+  // deny what the "Has" list then credits ("No API. Has versioning…").
+  const cap = outcome.capped.at(-1);
+  const passed = new Set(outcome.outcomes.filter((o) => o.result.passed).map((o) => o.check.id));
+  const needed = [...cap?.unlessAll ?? [], ...cap?.unlessAny ?? []].filter((id) => !passed.has(id)).map((id) => labelOf(outcome, id));
+  const lead = cap ? `Held at ${outcome.score}/4: ${cap.why ?? (needed.length > 0 ? `needs ${listOf(needed)}` : 'the level above needs more')}` : descriptor;
+  const parts = [lead.replace(/\.?$/, '.')];
   if (found.length > 0) parts.push(`Has ${listOf(found.slice(0, 3))}.`);
   if (lacking.length > 0) parts.push(`Lacks ${listOf(lacking.slice(0, 3))}.`);
   return parts.join(' ');
+}
+
+function labelOf(outcome: ItemOutcome, id: string): string {
+  return id === '@key' ? "the prompt's key points" : (outcome.outcomes.find((o) => o.check.id === id)?.check.label ?? id);
 }
 
 function listOf(items: string[]): string {

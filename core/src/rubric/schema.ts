@@ -164,10 +164,16 @@ function checkCapsAndIds(checks: RubricCheck[], caps: RubricCap[], path: (string
   });
 }
 
-/** What one prompt adds to an item: its own checks and caps. */
+/**
+ * What one prompt adds to an item: its own checks and caps, generic checks that do not fit the
+ * prompt (`skip`: neither scored nor advised; caps treat them as met), and the prompt's own
+ * wording of a generic check's advice (`advice`: check id → missing sentence).
+ */
 export const promptItemSchema = z.strictObject({
   checks: z.array(checkSchema).default([]),
   caps: z.array(capSchema).default([]),
+  skip: z.array(checkId).default([]),
+  advice: z.record(checkId, nonEmpty(300)).default({}),
 });
 
 export const rubricFollowUpSchema = z.strictObject({

@@ -93,6 +93,10 @@ export async function loadRubrics(dir: string = DEFAULT_RUBRICS_DIR): Promise<Lo
           if (known.has(check.id)) problems.push(`${id}.yaml: items.${itemId}.checks.${index}.id: "${check.id}" is already a generic check id`);
           known.add(check.id);
         });
+        const genericIds = new Set(item?.checks.map((c) => c.id));
+        for (const ref of [...(extra?.skip ?? []), ...Object.keys(extra?.advice ?? {})]) {
+          if (!genericIds.has(ref)) problems.push(`${id}.yaml: items.${itemId}: skip/advice names "${ref}", which is not a generic check of ${itemId}`);
+        }
         extra?.caps.forEach((cap, index) => {
           [...cap.unlessAll, ...cap.unlessAny].forEach((ref, j) => {
             if (ref !== '@key' && !known.has(ref)) problems.push(`${id}.yaml: items.${itemId}.caps.${index}.${j}: unknown check id "${ref}"`);

@@ -10,7 +10,7 @@
  * critique it pins the main points on the nodes they concern.
  */
 import type { Server, Socket } from 'socket.io';
-import { REVIEWER_EVENTS, elapsedMs, interviewStateSchema, putComment, readBoard, type Checklist, type FollowupsEvent } from '../../../core/src';
+import { INTERVIEW_EVENTS, REVIEWER_EVENTS, elapsedMs, interviewStateSchema, putComment, readBoard, type Checklist, type FollowupsEvent } from '../../../core/src';
 import { checklistOf } from '../../../core/src/reviewer/index';
 import type { Review } from '../../../core/src/rubric/schema';
 import type { PromptLibrary } from '../data/prompts';
@@ -117,7 +117,7 @@ class Participant {
   }
 
   private async run(): Promise<void> {
-    const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers: await this.deps.data.reviewAnswers(this.session.id) };
+    const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers: await this.deps.data.reviewAnswers(this.session.id, this.session.prompt) };
     const review = this.deps.reviewers.rules(input);
     const at = Date.now();
     this.checklist = checklistOf(review, at);
@@ -218,6 +218,8 @@ export class ReviewerParticipants {
         this.byRoom.set(room, participant);
       }
       participant.users++;
+      // An answer in the live question queue counts like a follow-up answer: refresh once it is stored.
+      socket.on(INTERVIEW_EVENTS.answer, () => this.byRoom.get(room)?.schedule());
       participant.greet(socket, role).catch((err: unknown) => this.deps.log.warn({ err }, 'could not send the checklist'));
       socket.on('disconnect', () => {
         const current = this.byRoom.get(room);

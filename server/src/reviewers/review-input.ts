@@ -25,7 +25,7 @@ export async function boardAt(storage: Storage, sessionId: string, at: number): 
 
 export async function reviewInputFor(deps: { storage: Storage; rooms: RoomRegistry; data: ReviewerData }, session: SessionRecord): Promise<ReviewInput> {
   const board = await deps.rooms.with(session.id, async (room) => readBoard(room.doc));
-  const answers = await deps.data.reviewAnswers(session.id);
+  const answers = await deps.data.reviewAnswers(session.id, session.prompt);
   const curveballs: CurveballContext[] = [];
   for (const c of await deps.data.curveballs(session.id)) {
     curveballs.push({ text: c.text, at: c.at, ...(c.item ? { item: c.item } : {}), before: await boardAt(deps.storage, session.id, c.at) });

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { ANSWER_LIMITS, curveballSchema, reviewMetaSchema, storedAnswerSchema, type Curveball, type ReviewMeta, type StoredAnswer } from '../../../core/src';
-import type { ReviewAnswer } from '../../../core/src/reviewer/index';
+import { RUBRIC_ITEM_IDS } from '../../../core/src';
+import { bestItem, type AnswerKey, type ReviewAnswer } from '../../../core/src/reviewer/index';
 import { KeyedMutex } from '../interview/keyed-mutex';
 import type { Storage } from '../storage/types';
 
@@ -26,7 +27,11 @@ export type StoredCurveball = Curveball & { item?: string };
 export class ReviewerData {
   private readonly mutex = new KeyedMutex();
 
-  constructor(private readonly storage: Storage) {}
+  /** `answerKey` gives a prompt's answer key, to place answers to untagged live questions. */
+  constructor(
+    private readonly storage: Storage,
+    private readonly answerKey: (promptId: string) => AnswerKey = () => ({}),
+  ) {}
 
   async answers(sessionId: string): Promise<StoredAnswer[]> {
     const parsed = answersSchema.safeParse(await this.storage.getValue(sessionId, ANSWERS));
@@ -47,11 +52,15 @@ export class ReviewerData {
    * Every answer the reviewers judge: follow-up answers, and answered live questions that
    * probe a rubric item (`answer:q<id>`), so both count alike.
    */
-  async reviewAnswers(sessionId: string): Promise<ReviewAnswer[]> {
+  async reviewAnswers(sessionId: string, promptId: string): Promise<ReviewAnswer[]> {
+    const key = this.answerKey(promptId);
     const followUps = (await this.answers(sessionId)).map(({ id, item, question, text }) => ({ id, item, question, text }));
     const live = (await this.storage.listQuestions(sessionId)).flatMap((q): ReviewAnswer[] => {
-      const item = storedAnswerSchema.shape.item.safeParse(q.item);
-      return q.answer && item.success ? [{ id: `q${q.id}`, item: item.data, question: q.text, text: q.answer }] : [];
+      if (!q.answer) return [];
+      const tagged = storedAnswerSchema.shape.item.safeParse(q.item);
+      // An untagged question counts for the item its answer speaks to.
+      const item = tagged.success ? tagged.data : bestItem(q.text, q.answer, key, RUBRIC_ITEM_IDS);
+      return item ? [{ id: `q${q.id}`, item, question: q.text, text: q.answer }] : [];
     });
     return [...followUps, ...live];
   }

@@ -6,10 +6,11 @@ import { reviewMetaSchema } from '../../core/src';
 import { reviewSchema, type Review } from '../../core/src/rubric/schema';
 import { createSession, type CreatedSession } from '../support/board-client';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
+import { recordingSocket } from '../support/interview-client';
 import { startServer, type RunningServer } from '../support/server';
 
 const KEY = 'sk-test-never-leaves-the-server-7f3a9c';
-const TIMEOUT_MS = 1500;
+const TIMEOUT_MS = 3000;
 
 let fake: FakeOpenAI;
 let server: RunningServer;
@@ -93,6 +94,27 @@ describe('the OpenAI reviewer against a fake OpenAI server, through the real SDK
     expect(baseline).toBeLessThan(3);
     expect(tradeOffs.score).toBe(baseline + 1);
     expect(r.warnings.some((w) => w.startsWith('Trade-offs: the model gave 4/4 without evidence'))).toBe(true);
+  });
+
+  it('streams the stages of a review to the session, tagged with the request id, including the retry', async () => {
+    fake.respond('http-500', 'good');
+    const session = await sessionWith(strong);
+    const watcher = await recordingSocket(server.url, session.id, session.tokens.observer);
+    try {
+      const res = await fetch(`${server.url}/api/sessions/${session.id}/reviews`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.tokens.candidate}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reviewer: 'openai', requestId: 'req-42' }),
+      });
+      const got = reviewSchema.parse(await res.json());
+      expect(got.reviewer, got.warnings.join(' / ')).toBe('openai');
+      await watcher.next('review:progress', (p: { stage: string }) => p.stage === 'done');
+      const stages = watcher.received.filter((r) => r.event === 'review:progress').map((r) => r.payload as { requestId: string; stage: string });
+      expect(stages.every((p) => p.requestId === 'req-42')).toBe(true);
+      expect(stages.map((p) => p.stage)).toEqual(['started', 'rules', 'model', 'retry', 'validating', 'validating', 'done']);
+    } finally {
+      watcher.close();
+    }
   });
 
   for (const failure of ['malformed', 'http-500', 'hang'] as const) {

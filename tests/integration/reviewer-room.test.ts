@@ -214,6 +214,12 @@ describe('curveballs', () => {
     const pins = readBoard(writer.doc).comments.filter((c) => c.role === 'reviewer');
     expect(pins.length).toBeLessThanOrEqual(3);
     expect(pins.every((c) => /^[A-Z][\w -]+ \d\/4: /.test(c.text))).toBe(true);
+    // A second critique settles the first one's pins instead of piling more on.
+    await critique(session);
+    await eventually(() => readBoard(writer.doc).comments.filter((c) => c.role === 'reviewer').length > pins.length, 'second pins');
+    const open = readBoard(writer.doc).comments.filter((c) => c.role === 'reviewer' && !c.resolved);
+    expect(open.length).toBeLessThanOrEqual(3);
+    expect(open.some((c) => pins.some((p) => p.id === c.id))).toBe(false);
 
     const raw = await join(session, 'candidate');
     const doc = new Y.Doc();

@@ -81,13 +81,14 @@ export function createOpenAIReviewer(deps: {
         answers: input.answers,
         curveballs: input.curveballs ?? [],
       });
+      // The budget bounds the whole review, so a failing model costs the user at most this long.
       const deadline = started + settings.timeoutMs;
       const usage: Usage = { promptTokens: 0, completionTokens: 0 };
       let attempts = 0;
       let lastProblem = '';
       for (const share of [FIRST_ATTEMPT_SHARE, 1]) {
         const left = deadline - Date.now();
-        const budget = attempts === 0 ? Math.round(settings.timeoutMs * share) : left;
+        const budget = attempts === 0 ? Math.min(left, Math.round(settings.timeoutMs * share)) : left;
         if (attempts > 0 && left < MIN_RETRY_MS) break;
         attempts++;
         if (attempts > 1) progress('retry', `The model failed (${lastProblem}); trying once more.`);

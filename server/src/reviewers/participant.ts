@@ -184,7 +184,12 @@ async function pinPoints(seam: ReviewerSeam, review: Review): Promise<void> {
   if (weakest.length === 0) return;
   const at = Date.now();
   await seam.apply((doc) => {
-    const nodes = new Set(readBoard(doc).nodes.map((n) => n.id));
+    const board = readBoard(doc);
+    // The previous critique's pins are settled by the new one (resolved, still readable).
+    for (const c of board.comments) {
+      if (c.role === 'reviewer' && c.id.startsWith('ai-') && !c.resolved) putComment(doc, { ...c, resolved: true });
+    }
+    const nodes = new Set(board.nodes.map((n) => n.id));
     weakest.forEach((item, index) => {
       const node = item.evidence.map((e) => e.ref).find((ref) => ref.startsWith('node:') && nodes.has(ref.slice(5)));
       putComment(doc, {

@@ -40,6 +40,13 @@ describe('solo practice round', () => {
     const panel = page.getByTestId('practice-panel');
     await panel.waitFor();
 
+    // Hints for the current phase: none until asked, then one more per request.
+    expect(await page.getByTestId('hint').count()).toBe(0);
+    await page.getByTestId('hint-button').click();
+    await expect.poll(() => page.getByTestId('hint').count()).toBe(1);
+    await page.getByTestId('hint-button').click();
+    await expect.poll(() => page.getByTestId('hint').count()).toBe(2);
+
     // The live checklist arrives from the rules reviewer, then moves when the board changes.
     await page.getByTestId('checklist-item').first().waitFor();
     const before = await checklistScores(page);

@@ -21,7 +21,7 @@ export function CritiqueAsk({ practice, onAsk }: { practice: PracticeSession; on
     <div className="pr-ask-box">
       <div className="pr-ask">
         {available.length > 1 && (
-          <select aria-label="Reviewer" value={reviewer} disabled={busy} onChange={(e) => setChosen(e.target.value)}>
+          <select aria-label="Choose the reviewer" value={reviewer} disabled={busy} onChange={(e) => setChosen(e.target.value)}>
             {available.map((r) => (
               <option key={r.name} value={r.name}>
                 {REVIEWER_TITLES[r.name] ?? r.name}

@@ -1,16 +1,9 @@
 import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
+import { REVIEWER_EVENTS } from '../../../core/src';
 import { listCurveballs } from './practice-api';
 import { addCurveballs, resetPractice, setChecklist, usePracticeStore } from './practice-store';
 import { checklistSchema, curveballSchema, progressSchema, suggestedFollowUpsSchema } from './types';
-
-/** The reviewer's socket events (issue 9's interface). */
-export const PRACTICE_EVENTS = {
-  checklist: 'review:checklist',
-  followUps: 'review:followups',
-  progress: 'review:progress',
-  curveball: 'curveball:added',
-} as const;
 
 /**
  * Feeds the reviewer's events on `socket` into usePracticeStore until the returned function
@@ -35,10 +28,10 @@ export function bindPracticeSocket(socket: Socket, session: { sessionId: string;
     return () => socket.off(event, handler);
   };
   const offs = [
-    on(PRACTICE_EVENTS.checklist, checklistSchema, setChecklist),
-    on(PRACTICE_EVENTS.followUps, suggestedFollowUpsSchema, (suggested) => usePracticeStore.setState({ suggested })),
-    on(PRACTICE_EVENTS.progress, progressSchema, (progress) => usePracticeStore.setState({ progress })),
-    on(PRACTICE_EVENTS.curveball, curveballSchema, (curveball) => addCurveballs([curveball])),
+    on(REVIEWER_EVENTS.checklist, checklistSchema, setChecklist),
+    on(REVIEWER_EVENTS.followups, suggestedFollowUpsSchema, (suggested) => usePracticeStore.setState({ suggested })),
+    on(REVIEWER_EVENTS.progress, progressSchema, (progress) => usePracticeStore.setState({ progress })),
+    on(REVIEWER_EVENTS.curveball, curveballSchema, (curveball) => addCurveballs([curveball])),
   ];
   return () => {
     live = false;

@@ -44,10 +44,6 @@ export function showEvidence(ref: string): void {
   usePracticeStore.setState({ highlight: { ref, at: Date.now() } });
 }
 
-export function clearEvidence(): void {
-  usePracticeStore.setState({ highlight: null });
-}
-
 /** The part after the colon of a ref of the given kind, or null. */
 export function refTarget(ref: string | undefined, kind: 'node' | 'edge' | 'section' | 'answer'): string | null {
   return ref?.startsWith(`${kind}:`) ? ref.slice(kind.length + 1) : null;

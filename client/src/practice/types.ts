@@ -20,7 +20,7 @@ export {
   type StoredAnswer,
 } from '../../../core/src';
 
-export const reviewerInfoSchema = z.object({ name: z.string(), available: z.boolean(), model: z.string().optional() });
+const reviewerInfoSchema = z.object({ name: z.string(), available: z.boolean(), model: z.string().optional() });
 export const reviewersSchema = z.object({ reviewers: z.array(reviewerInfoSchema), default: z.string() });
 export type ReviewersInfo = z.infer<typeof reviewersSchema>;
 

@@ -36,18 +36,19 @@ function fieldsFor(kind: NodeKind): readonly Field[] {
   return FIELDS[kind] ?? (['service', 'worker', 'load-balancer', 'api-gateway', 'rate-limiter', 'other'].includes(kind) ? [INSTANCES, CAPACITY] : STATELESS);
 }
 
-/** The traffic model's properties of one component, in the inspector: what the model reads first. */
+/** The traffic model's properties of one component, folded in the inspector so it keeps its size. */
 export function TrafficProps({ node }: { node: BoardNode }) {
   const fields = fieldsFor(node.kind);
   if (fields.length === 0) return null;
   // What the label and notes already say shows as the placeholder: the field overrides it.
   const written = readNodeScale({ ...node, props: {} }, []);
   return (
-    <div className="traffic-props" role="group" aria-label="Capacity for the traffic model">
+    <details className="traffic-props" aria-label="Capacity for the traffic model">
+      <summary>Capacity (traffic model)</summary>
       {fields.map((field) => (
         <PropInput key={`${node.id}:${field.key}`} node={node} field={field} written={written} />
       ))}
-    </div>
+    </details>
   );
 }
 

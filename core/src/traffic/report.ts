@@ -122,9 +122,11 @@ function pathOf(model: PreparedTraffic, flow: FlowResult, name: 'read' | 'write'
     if (name === 'read' && node.behaviour === 'cache') weight *= 1 - node.hitRatio;
     let next = -1;
     let most = 0;
+    // A write is answered when its store has it: a cache beside the store only gets invalidated.
+    const skipCaches = name === 'write' && node.out.some((e, k) => !e.async && amounts[at]![k]! > 0 && model.nodes[e.target]!.behaviour !== 'cache');
     node.out.forEach((e, k) => {
       const amount = amounts[at]![k]!;
-      if (!e.async && amount > most) {
+      if (!e.async && amount > most && !(skipCaches && model.nodes[e.target]!.behaviour === 'cache')) {
         most = amount;
         next = e.target;
       }

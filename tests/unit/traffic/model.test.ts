@@ -46,6 +46,11 @@ describe('a cache with a 90 % hit ratio in front of one database', () => {
     expect(node(result, 'db').capacityPerSecond).toBeCloseTo(1100 / 0.12, 1);
     expect(result.firstBottleneck).toEqual({ id: 'db', atTraffic: 8.333 });
     expect(result.bottlenecks).toEqual([]);
+    // A write is done when the database has it, not the cache it invalidates: 0 + 10 + 5.
+    expect(result.paths).toEqual([
+      { name: 'read', latencyMs: 11 },
+      { name: 'write', latencyMs: 15 },
+    ]);
 
     // At 10×: db 1.2, cache 1.01, worst first.
     const tenfold = simulate(board, DEFAULTS, { typed, traffic: 10 });

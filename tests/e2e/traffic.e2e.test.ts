@@ -72,7 +72,7 @@ describe('the traffic view', () => {
     expect(await interviewer.getByRole('slider', { name: 'Traffic multiplier' }).inputValue()).toBe('10');
 
     // Turned off by either, it is off for both and the tint is gone.
-    await interviewer.getByRole('button', { name: /Traffic/ }).click();
+    await interviewer.getByRole('button', { name: /^Traffic · / }).click();
     for (const page of [candidate, interviewer]) {
       await page.getByTestId('traffic-first').waitFor({ state: 'detached' });
       await page.waitForFunction(() => !document.querySelector('.react-flow__node[data-traffic-band]'));

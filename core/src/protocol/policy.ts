@@ -35,6 +35,16 @@ export const POLICY = {
   'scores.update': both(INTERVIEWER),
   /** The hire recommendation, and releasing the closing review to the candidate. */
   'verdict.write': both(INTERVIEWER),
+  /** POST /answers: the candidate's answer to a reviewer's follow-up question. */
+  'answer.add': both(['candidate']),
+  /** GET /hints: hints per phase, for someone practising alone (and the interviewer). */
+  'hints.read': { live: INTERVIEWER, solo: ['candidate', 'interviewer'] },
+  /** POST /curveballs: change a requirement mid-session. Practising alone, the reviewer's curveball is the candidate's to call. */
+  'curveball.add': { live: INTERVIEWER, solo: ['candidate', 'interviewer'] },
+  /** Make, list and revoke read-only review links (POST/GET/DELETE /shares). */
+  'share.manage': { live: INTERVIEWER, solo: ['candidate', 'interviewer'] },
+  /** Put the private notes and the human scores into a review link. */
+  'share.private': both(INTERVIEWER),
   /** `notes:share`: show observers the notes and scores. */
   'notes.share': both(INTERVIEWER),
   /** Private notes and scores: `private:state`, GET /private, the human review. */

@@ -11,7 +11,7 @@ import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { applyServerChange } from '../rooms/server-change';
 import type { Storage } from '../storage/types';
-import { authorize, WRITERS } from './auth';
+import { authorize } from './auth';
 import { HttpError } from './errors';
 import { exportFormatOf, sendExport } from './export-format';
 import { maySeePrivate } from './share-policy';
@@ -43,7 +43,7 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
   router.get('/api/sessions/:id/export', async (req, res) => {
     const format = exportFormatOf(req.query.format);
     const { session, role } = await authorize(storage, req);
-    const includePrivate = await maySeePrivate(deps.interview, session.id, role);
+    const includePrivate = await maySeePrivate(deps.interview, session, role);
     const data = await collectExportData(deps, session, { includePrivate, reviews: 'all' });
     sendExport(res, format, data, req.query.download !== '0');
   });
@@ -57,7 +57,7 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
       if (!query.success) {
         throw new HttpError('BAD_REQUEST', `expected ?mode=replace|merge and optionally ?format=${IMPORT_FORMATS.join('|')}: ${z.prettifyError(query.error)}`);
       }
-      const { session } = await authorize(storage, req, WRITERS);
+      const { session } = await authorize(storage, req, 'board.write');
       if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended; the board is read-only');
       const text = typeof req.body === 'string' ? req.body : '';
       if (text.trim().length === 0) throw new HttpError('BAD_REQUEST', 'send the design (design doc, Mermaid or Excalidraw) as the request body');

@@ -1,6 +1,7 @@
 import express, { Router, type Request } from 'express';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { may } from '../../../core/src';
 import { exportHtml } from '../../../core/src/export';
 import { collectExportData, type CollectDeps } from '../export/collect';
 import { hashToken, newToken } from '../sessions/tokens';
@@ -9,7 +10,6 @@ import type { SessionRecord } from '../storage/types';
 import { authorize } from './auth';
 import { HttpError } from './errors';
 import { exportFormatOf, sendExport } from './export-format';
-import { mayShare } from './share-policy';
 
 const createShareBody = z.object({
   reviews: z.union([z.literal('all'), z.array(z.string().min(1).max(40)).min(1).max(200)]),
@@ -41,14 +41,11 @@ export function shareRouter(deps: CollectDeps): Router {
   const router = Router();
 
   router.post('/api/sessions/:id/shares', express.json({ limit: '16kb' }), async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    if (!mayShare(session, role)) {
-      throw new HttpError('FORBIDDEN', 'only the interviewer, or the candidate of a solo session, may share the review');
-    }
+    const { session, role } = await authorize(storage, req, 'share.manage');
     const body = createShareBody.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError('BAD_REQUEST', `expected {reviews: "all" | [review ids], includePrivate?: boolean}: ${z.prettifyError(body.error)}`);
     const { includePrivate } = body.data;
-    if (includePrivate && role !== 'interviewer') throw new HttpError('FORBIDDEN', 'only the interviewer may include the private notes');
+    if (includePrivate && !may(role, 'share.private', { mode: session.mode })) throw new HttpError('FORBIDDEN', 'only the interviewer may include the private notes');
     const reviews = body.data.reviews === 'all' ? 'all' : [...new Set(body.data.reviews)];
     if (reviews !== 'all') await checkReviewIds(deps, session, reviews, includePrivate);
 
@@ -67,8 +64,7 @@ export function shareRouter(deps: CollectDeps): Router {
   });
 
   router.get('/api/sessions/:id/shares', async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    if (!mayShare(session, role)) throw new HttpError('FORBIDDEN', `the ${role} role may not see the review links`);
+    const { session, role } = await authorize(storage, req, 'share.manage');
     const shares = await storage.listShares(session.id);
     // A candidate never learns what the interviewer shared, private notes or not.
     const visible = role === 'interviewer' ? shares : shares.filter((s) => s.createdBy === role);
@@ -76,8 +72,7 @@ export function shareRouter(deps: CollectDeps): Router {
   });
 
   router.delete('/api/sessions/:id/shares/:shareId', async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    if (!mayShare(session, role)) throw new HttpError('FORBIDDEN', `the ${role} role may not revoke review links`);
+    const { session, role } = await authorize(storage, req, 'share.manage');
     const share = (await storage.listShares(session.id)).find((s) => s.id === req.params.shareId);
     if (!share || (role !== 'interviewer' && share.createdBy !== role)) throw new HttpError('NOT_FOUND', 'no such review link');
     if (share.revokedAt === null) await storage.revokeShare(session.id, share.id, Date.now());

@@ -1,18 +1,14 @@
 import { Router } from 'express';
 import * as Y from 'yjs';
-import { may, phaseDurations, readBoard, type Role } from '../../../core/src';
+import { may, phaseDurations, readBoard } from '../../../core/src';
 import type { PromptLibrary } from '../data/prompts';
 import { authorize } from '../http/auth';
 import { HttpError } from '../http/errors';
 import type { RoomRegistry } from '../rooms/registry';
-import type { SessionRecord, Storage } from '../storage/types';
+import type { Storage } from '../storage/types';
+import { maySeePrivate } from '../http/share-policy';
 import type { InterviewService } from './service';
 import { readRecommendation, reviewVisible, verdictRouter } from './verdict-routes';
-
-async function seesPrivate(service: InterviewService, session: SessionRecord, role: Role): Promise<boolean> {
-  if (may(role, 'private.read', { mode: session.mode })) return true;
-  return may(role, 'private.read', { mode: session.mode, shared: (await service.state(session.id)).shareWithObservers });
-}
 
 export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; prompts: PromptLibrary; service: InterviewService }): Router {
   const { storage, rooms, prompts, service } = deps;
@@ -26,7 +22,7 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
 
   router.get('/api/sessions/:id/private', async (req, res) => {
     const { session, role } = await authorize(storage, req);
-    if (!(await seesPrivate(service, session, role))) throw new HttpError('FORBIDDEN', 'private notes and scores are for the interviewer');
+    if (!(await maySeePrivate(service, session, role))) throw new HttpError('FORBIDDEN', 'private notes and scores are for the interviewer');
     const view = await service.privateView(session.id);
     res.json({ ...view, review: service.humanReview(session.prompt, view.scores) });
   });
@@ -56,7 +52,7 @@ export function interviewRouter(deps: { storage: Storage; rooms: RoomRegistry; p
     const reviews = await storage.listReviews(session.id);
     const latest = (kind: string) => reviews.filter((r) => r.reviewer === kind).at(-1)?.review ?? null;
     const latestMachine = () => reviews.filter((r) => r.reviewer !== 'human').at(-1)?.review ?? null;
-    const privateOk = await seesPrivate(service, session, role);
+    const privateOk = await maySeePrivate(service, session, role);
     const rulesVisible = await reviewVisible(storage, session, role);
     res.json({
       session: { id: session.id, prompt: session.prompt, mode: session.mode, createdAt: session.createdAt, closedAt: session.closedAt },

@@ -28,8 +28,7 @@ export function reviewerRouter(deps: {
   const router = Router();
 
   router.post('/api/sessions/:id/answers', express.json({ limit: '16kb' }), async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    if (role !== 'candidate') throw new HttpError('FORBIDDEN', 'only the candidate answers follow-up questions');
+    const { session } = await authorize(storage, req, 'answer.add');
     if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended');
     const body = answerRequestSchema.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError('BAD_REQUEST', `expected {item, question, text}: ${firstIssue(body.error)}`);
@@ -49,9 +48,7 @@ export function reviewerRouter(deps: {
   });
 
   router.get('/api/sessions/:id/hints', async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    const allowed = role === 'interviewer' || (role === 'candidate' && session.mode === 'solo');
-    if (!allowed) throw new HttpError('FORBIDDEN', 'hints are for solo practice (and for the interviewer)');
+    const { session } = await authorize(storage, req, 'hints.read');
     const phase = phaseIdSchema.safeParse(req.query.phase);
     if (!phase.success) throw new HttpError('BAD_REQUEST', `give ?phase= as one of ${phaseIdSchema.options.join(', ')}`);
     const prompt = prompts.get(session.prompt);
@@ -60,9 +57,9 @@ export function reviewerRouter(deps: {
   });
 
   router.post('/api/sessions/:id/curveballs', express.json({ limit: '4kb' }), async (req, res) => {
-    const { session, role } = await authorize(storage, req);
-    const by = session.mode === 'live' ? (role === 'interviewer' ? 'interviewer' : null) : role === 'candidate' || role === 'interviewer' ? 'reviewer' : null;
-    if (!by) throw new HttpError('FORBIDDEN', session.mode === 'live' ? 'only the interviewer gives curveballs in a live session' : 'the observer role may not give curveballs');
+    const { session } = await authorize(storage, req, 'curveball.add');
+    // Practising alone, the curveball comes from the reviewer, whoever pressed the button.
+    const by = session.mode === 'live' ? 'interviewer' : 'reviewer';
     if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended');
     const body = curveballRequestSchema.safeParse(req.body ?? {});
     if (!body.success) throw new HttpError('BAD_REQUEST', `expected {text} or {preset, text?}: ${firstIssue(body.error)}`);

@@ -96,7 +96,7 @@ async function edgeMidpoint(page: Page, id: string): Promise<{ x: number; y: num
 /** The ids of the edges on screen, each as "source>target". */
 const edgeEnds = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('.react-flow__edge')].map((el) => el.getAttribute('aria-label')?.replace(/^Edge from (\S+) to (\S+)$/, '$1>$2')).sort(),
+    [...document.querySelectorAll('.react-flow__edge [data-source]')].map((el) => `${el.getAttribute('data-source')}>${el.getAttribute('data-target')}`).sort(),
   );
 
 /** Waits until the page shows exactly these edges, as "source>target". */
@@ -104,7 +104,7 @@ const waitForEdgeEnds = (page: Page, want: string[]) =>
   page.waitForFunction(
     (expected) =>
       JSON.stringify(
-        [...document.querySelectorAll('.react-flow__edge')].map((el) => el.getAttribute('aria-label')?.replace(/^Edge from (\S+) to (\S+)$/, '$1>$2')).sort(),
+        [...document.querySelectorAll('.react-flow__edge [data-source]')].map((el) => `${el.getAttribute('data-source')}>${el.getAttribute('data-target')}`).sort(),
       ) === JSON.stringify([...expected].sort()),
     want,
   );

@@ -142,32 +142,36 @@ function freshLabel(kind: NodeKind, nodes: ReadonlyMap<string, BoardNode>): stri
   return `${base} ${n}`;
 }
 
-/** Spacing between components added at the same spot, so repeated clicks do not stack them. */
-const STAGGER = 28;
+/** Space kept between a component added by click and those already on the board. */
+const GAP = 24;
 
 /**
  * Adds a node centred on `centre` (flow coordinates), inside the group under that point if
- * any. With `stagger`, a spot where a component already sits moves down and right.
+ * any. With `stagger` (click-to-add), the node goes to the nearest free spot around `centre`:
+ * rings of node-sized cells, so it never lands on or half over another component.
  */
 export function addNode(kind: NodeKind, centre: { x: number; y: number }, options: { stagger?: boolean } = {}): string | null {
   const s = writer();
   if (!s) return null;
   const geo = geometry(s);
   const size = kind === 'group' ? DEFAULT_GROUP_SIZE : NEW_NODE_SIZE;
-  const corner = { x: round(centre.x - size.width / 2), y: round(centre.y - size.height / 2) };
+  let corner = { x: round(centre.x - size.width / 2), y: round(centre.y - size.height / 2) };
   if (options.stagger) {
-    // Compared by centre: a node's real size is known only once React Flow has measured it.
-    const taken = (p: { x: number; y: number }) =>
-      s.order.some((id) => {
-        const r = s.nodes.get(id)?.kind === 'group' ? null : geo.rect(id);
-        const cx = p.x + size.width / 2;
-        const cy = p.y + size.height / 2;
-        return r !== null && Math.abs(r.x + r.width / 2 - cx) < 16 && Math.abs(r.y + r.height / 2 - cy) < 16;
-      });
-    for (let i = 0; i < 50 && taken(corner); i++) {
-      corner.x += STAGGER;
-      corner.y += STAGGER;
-    }
+    const rects = s.order.flatMap((id) => {
+      const r = s.nodes.get(id)?.kind === 'group' ? null : geo.rect(id);
+      return r ? [r] : [];
+    });
+    const free = (p: { x: number; y: number }) =>
+      !rects.some((r) => p.x < r.x + r.width + GAP && r.x < p.x + size.width + GAP && p.y < r.y + r.height + GAP && r.y < p.y + size.height + GAP);
+    const step = { x: size.width + GAP, y: size.height + GAP };
+    // Cells ring by ring, nearest first; at equal distance to the right, then below (reading order).
+    const cells: { dx: number; dy: number }[] = [];
+    for (let dy = -6; dy <= 6; dy++) for (let dx = -6; dx <= 6; dx++) cells.push({ dx, dy });
+    const distance = (c: { dx: number; dy: number }) => Math.hypot(c.dx * step.x, c.dy * step.y);
+    cells.sort((a, b) => distance(a) - distance(b) || b.dx - a.dx || b.dy - a.dy);
+    const start = corner;
+    const spot = cells.map((c) => ({ x: start.x + c.dx * step.x, y: start.y + c.dy * step.y })).find(free);
+    if (spot) corner = spot;
   }
   const parent = geo.groupAt({ x: corner.x + size.width / 2, y: corner.y + size.height / 2 }, new Set(), s.order);
   const origin = parent ? (geo.absolute(parent) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };

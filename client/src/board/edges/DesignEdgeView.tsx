@@ -49,6 +49,8 @@ export const DesignEdgeView = memo(function DesignEdgeView({ id, source, target,
   const uy = ((ty - sy) / length) * GRIP_OFFSET;
   return (
     <>
+      {/* The ends by id, for tests and tools: the accessible name gives the components' names instead. */}
+      <g data-source={source} data-target={target} />
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`design-edge${async ? ' async' : ''}${selected ? ' selected' : ''}`} interactionWidth={18} />
       {selected && writable && (
         <>

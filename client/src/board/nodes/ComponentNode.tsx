@@ -81,6 +81,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           <LabelInput
             initial={node.label}
             ariaLabel="Component name"
+            multiline={node.kind === 'note'}
             onDone={(value) => {
               if (value !== null) renameNode(id, value);
               startEditing(null);

@@ -1,9 +1,8 @@
 /** `designroom import FILE [--format designdoc|mermaid|excalidraw]`: any supported design as a design doc on stdout. */
-import { readFile } from 'node:fs/promises';
 import { formatDesignDoc } from '../../../core/src/designdoc/index';
 import { ImportError, importDesign, isImportFormat, IMPORT_FORMATS, type ImportFormat } from '../../../core/src/import';
 import { CliError, EXIT } from './errors';
-import { oneLine } from './load';
+import { readDesignFile } from './load';
 import type { CommandOutput } from './review';
 
 export function importFormatOf(value: string | undefined): ImportFormat {
@@ -17,15 +16,7 @@ export function importFormatOf(value: string | undefined): ImportFormat {
  */
 export async function importCommand(options: { file: string; format?: ImportFormat }): Promise<CommandOutput> {
   const { file } = options;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`${file}: no such file`, EXIT.badInput);
-    if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a design file`, EXIT.badInput);
-    throw new CliError(`${file}: cannot read: ${oneLine(error)}`, EXIT.badInput);
-  }
+  const bytes = await readDesignFile(file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

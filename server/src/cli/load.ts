@@ -41,16 +41,20 @@ export async function loadLibrary(): Promise<Library> {
   }
 }
 
-export async function loadDesign(file: string, options: { requirePrompt?: boolean } = {}): Promise<LoadedDesign> {
-  let bytes: Uint8Array;
+/** The file's bytes, or a one-line CliError naming the file and what is wrong with it. */
+export async function readDesignFile(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`${file}: no such file`, EXIT.badInput);
     if (code === 'EISDIR') throw new CliError(`${file}: is a directory, not a design file`, EXIT.badInput);
     throw new CliError(`${file}: cannot read: ${oneLine(error)}`, EXIT.badInput);
   }
+}
+
+export async function loadDesign(file: string, options: { requirePrompt?: boolean } = {}): Promise<LoadedDesign> {
+  const bytes = await readDesignFile(file);
   try {
     const requirePrompt = options.requirePrompt ?? true;
     const { board, warnings } = parseDesignDoc(bytes, { requirePrompt, requireFrontMatter: requirePrompt });

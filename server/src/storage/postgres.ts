@@ -144,6 +144,11 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     },
     async appendUpdates(batch) {
       return tx(async (c) => {
+        // Every session's lock first, in one global order: two nodes' batches that share
+        // sessions would otherwise take them in different orders and deadlock.
+        for (const sessionId of [...new Set(batch.map((entry) => entry.sessionId))].sort()) {
+          await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sessionId]);
+        }
         const seqs: number[] = [];
         for (const entry of batch) seqs.push(await appendIn(c, entry.sessionId, entry.data, entry.at));
         return seqs;

@@ -117,7 +117,11 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, input.measureMs));
   measuring = false;
   timers.forEach((t) => clearInterval(t));
-  await new Promise((r) => setTimeout(r, input.drainMs));
+  // Drain: wait until every acknowledged edit has reached its peers, or give up after drainMs
+  // (what is still missing then counts as lost).
+  const deadline = performance.now() + input.drainMs;
+  const pending = () => ackedKeys.some(({ key, receivers }) => receivers.some((r) => !r.received.has(key)));
+  while (performance.now() < deadline && pending()) await new Promise((r) => setTimeout(r, 100));
 
   let lost = 0;
   for (const { key, receivers } of ackedKeys) for (const r of receivers) if (!r.received.has(key)) lost++;

@@ -170,7 +170,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
         sessionId: s.id,
         tokens: Array.from({ length: options.clients }, (_, i) => s.tokens[roles[i % 2]!]),
       }));
-      const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 3000 };
+      const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
       const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers);
       const real = await drive(
         servers.map((s) => s.pid),

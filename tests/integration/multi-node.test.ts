@@ -43,4 +43,54 @@ describe.runIf(configured)('several server nodes', () => {
     await late.until((s) => s.status === 'saved', 'late joiner synced');
     expect(readBoard(late.doc).nodes.map((n) => n.id)).toEqual(['from-one', 'from-two']);
   });
+
+  it('node one killed: its clients reconnect through node two with nothing lost, and compaction on both nodes loses nothing', async () => {
+    const env = { DATABASE_URL: databaseUrl!, REDIS_URL: redisUrl! };
+    const one = await startServer({ env });
+    const two = await startServer({ env });
+    nodes.push(one, two);
+    const session = await createSession(one.url);
+    const a = connectClient(one.url, session.id, session.tokens.candidate);
+    const b = connectClient(two.url, session.id, session.tokens.interviewer);
+    clients.push(a, b);
+    await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'synced')));
+    const add = (c: TestClient, id: string) =>
+      c.doc.transact(() => putNode(c.doc, { id, kind: 'service', label: id, x: 0, y: 0, notes: '', props: {} }));
+    for (let i = 0; i < 15; i++) {
+      add(a, `a${i}`);
+      add(b, `b${i}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'saved')));
+    await eventually(() => readBoard(b.doc).nodes.length === 30, 'both sides at node two');
+
+    await one.kill();
+    // Edits made while the client's node is gone, then the load balancer sends it to node two.
+    add(a, 'a-after-kill');
+    a.close();
+    const moved = connectClient(two.url, session.id, session.tokens.candidate, a.doc);
+    clients.push(moved);
+    await moved.until((s) => s.status === 'saved', 'resynced through node two', 30_000);
+    const expected = [...Array.from({ length: 15 }, (_, i) => [`a${i}`, `b${i}`]).flat(), 'a-after-kill'].sort();
+    await eventually(() => readBoard(b.doc).nodes.length === expected.length, 'b sees the moved client');
+
+    const stored = async (url: string) => {
+      const res = await fetch(`${url}/api/sessions/${session.id}/document`, {
+        headers: { authorization: `Bearer ${session.tokens.observer}`, accept: 'application/json' },
+      });
+      return ((await res.json()) as ReturnType<typeof readBoard>).nodes.map((n) => n.id).sort();
+    };
+    expect(await stored(two.url)).toEqual(expected);
+    // A clean stop compacts node two's room; node one restarts from storage and compacts too.
+    moved.close();
+    b.close();
+    await two.stop();
+    const oneAgain = await one.restart();
+    nodes.push(oneAgain);
+    expect(await stored(oneAgain.url)).toEqual(expected);
+    await oneAgain.stop();
+    const twoAgain = await two.restart();
+    nodes.push(twoAgain);
+    expect(await stored(twoAgain.url)).toEqual(expected);
+  }, 180_000);
 });

@@ -48,7 +48,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
     const check = () => {
       const match = /running on http:\/\/[^:]+:(\d+)/.exec(output);
       if (match) {

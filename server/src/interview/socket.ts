@@ -16,14 +16,15 @@ import {
 } from '../../../core/src';
 import type { AppSocket } from '../sockets/types';
 import type { Logger } from '../log';
-import type { SessionRecord, Storage } from '../storage/types';
+import type { SessionRecord } from '../storage/types';
 import { privateRoom, type InterviewService } from './service';
 
 interface Context {
   session: SessionRecord;
   role: Role;
   take: () => boolean;
-  storage: Storage;
+  /** Whether the session has ended: the room's cached state, no storage read. */
+  closed: () => boolean;
   service: InterviewService;
   log: Logger;
 }
@@ -67,7 +68,7 @@ export function registerInterviewEvents(socket: AppSocket, ctx: Context): void {
         if (!may(ctx.role, action, { mode: ctx.session.mode })) return fail('FORBIDDEN', `the ${ctx.role} role may not send ${event}`);
         const input = schema.safeParse(payload);
         if (!input.success) return fail('BAD_MESSAGE', `${event}: ${input.error.issues[0]?.path.join('.') || 'payload'}: ${input.error.issues[0]?.message}`);
-        if (!options.whenClosed && (await ctx.storage.getSession(ctx.session.id))?.closedAt) {
+        if (!options.whenClosed && ctx.closed()) {
           return fail('SESSION_CLOSED', 'this session has ended');
         }
         return act(input.data);

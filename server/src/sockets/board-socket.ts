@@ -137,7 +137,7 @@ export function attachBoardSockets(
       applyAwarenessUpdate(room.awareness, bytes.data, socket);
     });
 
-    const interviewContext = { session, role, take: () => socket.data.bucket.take(), storage, service: interview, log };
+    const interviewContext = { session, role, take: () => socket.data.bucket.take(), closed: () => room.closedAt !== null, service: interview, log };
     registerInterviewEvents(socket, interviewContext);
     joinInterview(socket, interviewContext).catch((error: unknown) => log.error({ err: error }, 'could not send the interview state'));
 

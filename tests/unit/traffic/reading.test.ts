@@ -35,7 +35,7 @@ describe('instance counts written in labels and notes', () => {
   it('reads what one instance can take, a range as its middle; a whole system\'s rate is not per instance', () => {
     expect(countsInText('A Redis primary does ~100k–150k Lua calls/s, so ~3M/s needs ~25–30 shards').values).toEqual({ capacity: 125_000, shards: 30 });
     expect(countsInText('each node handles 20,000 writes a second').values).toEqual({ capacity: 20_000 });
-    expect(countsInText('one broker can take 50–80k msgs/s').values).toEqual({ capacity: 65_000 });
+    expect(countsInText('a broker can take 50–80k msgs/s').values).toEqual({ capacity: 65_000 });
     expect(countsInText('the cluster handles 3M/s at peak').values).toEqual({});
   });
 

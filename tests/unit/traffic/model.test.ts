@@ -257,6 +257,8 @@ describe('deliveries start where the design fans requests out', () => {
     expect(node(result, 'log').utilisation).toBeCloseTo(0.8, 6);
     expect(result.firstBottleneck).toEqual({ id: 'log', atTraffic: 1.25 });
     expect(result.warnings.some((w) => w.startsWith('The estimate counts deliveries, which begin at "Router"'))).toBe(true);
+    // The deliveries' path starts at the router (10 ms) and ends at the topics it queues to (10 ms).
+    expect(result.paths).toEqual([{ name: 'write', latencyMs: 20 }]);
   });
 
   it('without a fan-out sentence, or with request figures, the estimate enters at the client as before', () => {

@@ -13,6 +13,11 @@ export interface Baseline {
   /** Where the figures came from, in words a person can check. */
   source: string;
   origin: 'typed' | 'estimate' | 'default';
+  /**
+   * True when the write figures count deliveries (notifications, pushes, emails, SMS): what
+   * leaves a fan-out, not requests from clients.
+   */
+  deliveries?: boolean;
 }
 
 /** Figures typed in the traffic panel; they win over the Estimation section. */
@@ -30,6 +35,8 @@ interface Figure {
   /** True when written per second (not derived from a per-day or per-month figure). */
   direct: boolean;
   text: string;
+  /** A write figure whose clause names only deliveries ("30M push + 10M email per day"). */
+  delivery: boolean;
 }
 
 const READ_WORDS = /\b(reads?|read[- ]side|redirects?|lookups?|views?|gets?|quer(?:y|ies)|fetch(?:es)?|brows(?:e|ing)|visits?|clicks?|searche?s?|impressions?|feed loads?|resolves?)\b/gi;
@@ -37,6 +44,8 @@ const WRITE_WORDS =
   /\b(writes?|write[- ]side|creates?|creations?|new (?:links|urls|users|posts|orders)|inserts?|uploads?|posts?|orders?|checkouts?|payments?|sends?|notifications?|messages?|pushe?s?|emails?|sms|publish(?:es)?|updates?|puts?|shortens?)\b/gi;
 /** A sentence that states what a component can take, not what the design must carry. */
 const CAPACITY_SENTENCE = /\b(does|do|handles?|can (?:handle|take|serve|do)|capacity|quota|limit(?:ed|s)?|caps?|max(?:imum)?|throughput of|per (?:node|shard|instance|server|primary|broker|partition|core|replica)|each (?:node|shard|instance|server|broker))\b/i;
+/** Write words that count deliveries to people, not requests into the system. */
+const DELIVERY_WORD = /^(notifications?|push(?:es)?|emails?|sms)$/i;
 const PEAK = /\bpeak/i;
 const AVERAGE = /\b(average|avg|mean|on average|typical)\b/i;
 
@@ -93,7 +102,9 @@ function figuresIn(text: string): Figure[] {
       const after = clause.slice(cursor, cursor + 24).split(/[,;(]/)[0] ?? '';
       const before = clause.slice(Math.max(0, at - 16), at);
       const peak = (PEAK.test(after) || PEAK.test(before)) && !AVERAGE.test(after);
-      out.push({ flow, peak, perSecond: value, direct: (number.per ?? 's') === 's', text: number.text });
+      const writeWords = flow === 'write' ? (clause.match(WRITE_WORDS) ?? []) : [];
+      const delivery = writeWords.length > 0 && writeWords.every((word) => DELIVERY_WORD.test(word));
+      out.push({ flow, peak, perSecond: value, direct: (number.per ?? 's') === 's', text: number.text, delivery });
     }
   }
   return out;
@@ -167,7 +178,11 @@ export function readBaseline(board: Board, defaults: CapacityDefaults, typed: Ty
   if (!reads && writes && ratio) reads = { value: writes.value * ratio, text: `${writes.text} × ${ratio} reads per write` };
   if (!writes && reads && ratio) writes = { value: reads.value / ratio, text: `${reads.text} ÷ ${ratio} reads per write` };
   const parts = [reads ? `reads ${reads.text}` : 'no read figure', writes ? `writes ${writes.text}` : 'no write figure'];
+  // Deliveries when every write figure that says what it counts counts deliveries.
+  const worded = figures.filter((f) => f.flow === 'write');
+  const deliveries = worded.length > 0 && worded.every((f) => f.delivery);
   return {
+    ...(deliveries ? { deliveries } : {}),
     readsPerSecond: round(reads?.value ?? 0),
     writesPerSecond: round(writes?.value ?? 0),
     source: `${where}: ${parts.join(', ')}`,

@@ -44,10 +44,10 @@ export function runFlow(model: PreparedTraffic, multiple: number, capped = true)
   const edgeReads = nodes.map((n) => new Float64Array(n.out.length));
   const edgeWrites = nodes.map((n) => new Float64Array(n.out.length));
   const share = model.entries.length > 0 ? multiple / model.entries.length : 0;
-  for (const entry of model.entries) {
-    reads[entry]! += model.baseline.readsPerSecond * share;
-    writes[entry]! += model.baseline.writesPerSecond * share;
-  }
+  const writeEntries = model.writeEntries.length > 0 ? model.writeEntries : model.entries;
+  const writeShare = writeEntries.length > 0 ? multiple / writeEntries.length : 0;
+  for (const entry of model.entries) reads[entry]! += model.baseline.readsPerSecond * share;
+  for (const entry of writeEntries) writes[entry]! += model.baseline.writesPerSecond * writeShare;
 
   const send = (from: number, edge: number, r: number, w: number): void => {
     const e = nodes[from]!.out[edge]!;
@@ -111,15 +111,22 @@ export function runFlow(model: PreparedTraffic, multiple: number, capped = true)
 
 type Send = (from: number, edge: number, r: number, w: number) => void;
 
+const LOOKUP_KINDS: ReadonlySet<string> = new Set(['cache', 'database']);
+
 /**
  * Divides reads among targets that take reads (an edge or target label saying read, or saying
  * nothing) and writes likewise; when no target claims a flow, every target shares it. A rate
- * limiter is asked about every request, so it gets all of them and takes no share.
+ * limiter is asked about every request, so it gets all of them and takes no share; so is a
+ * cache or store beside targets the router forwards to (a lookup: one read per request).
  */
 function route(nodes: readonly ModelNode[], i: number, r: number, w: number, send: Send): void {
   const out = nodes[i]!.out;
   const limiters = out.flatMap((e, k) => (nodes[e.target]!.kind === 'rate-limiter' && out.length > 1 ? [k] : []));
   for (const k of limiters) send(i, k, r, w);
+  // Beside targets it forwards to, a router's cache or store is looked up once per request.
+  const consulted = out.some((e) => !LOOKUP_KINDS.has(nodes[e.target]!.kind)) ? out.flatMap((e, k) => (LOOKUP_KINDS.has(nodes[e.target]!.kind) && !e.async && e.flow !== 'write' ? [k] : [])) : [];
+  for (const k of consulted) send(i, k, r + w, 0);
+  limiters.push(...consulted);
   const flows = out.map((e, k) => (limiters.includes(k) ? 'none' : e.flow !== 'both' ? e.flow : nodes[e.target]!.labelFlow));
   const takers = (flow: 'read' | 'write'): number[] => {
     const claimed = flows.flatMap((f, k) => (f === flow || f === 'both' ? [k] : []));

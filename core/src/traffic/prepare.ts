@@ -84,6 +84,11 @@ export interface PreparedTraffic {
   index: ReadonlyMap<string, number>;
   /** Entry nodes, by index. */
   entries: number[];
+  /**
+   * Where the baseline's writes enter when they count deliveries: the components the design
+   * says fan requests out. Empty means the writes enter with the reads, at the entries.
+   */
+  writeEntries: number[];
   /** Reached nodes in an order where every (non-cycle) edge goes forward. */
   order: number[];
   baseline: Baseline;
@@ -98,6 +103,15 @@ const WRITE_TARGET = /\b(write|writes|writer|create|creation|ingest|ingestion|up
 
 /** A service whose label says it sends each request to one of its targets, not all of them. */
 const ROUTER_LABEL = /\b(router|dispatcher|splitter|proxy|balancer)\b/i;
+/** A box of several topics or queues ("High-priority topics"): one per consumer, so they divide. */
+const QUEUE_GROUP_LABEL = /\b(topics|queues)\b/i;
+
+function behaviourOf(node: BoardNode): Behaviour {
+  const base = BEHAVIOUR[node.kind];
+  if (base !== 'call') return base;
+  if (QUEUE_GROUP_LABEL.test(node.label)) return 'queue';
+  return ROUTER_LABEL.test(node.label) ? 'route' : base;
+}
 
 function flowFrom(text: string, read: RegExp, write: RegExp): EdgeFlow {
   const r = read.test(text);
@@ -125,12 +139,17 @@ const GENERIC_WORDS = new Set([
   'layer', 'tier', 'pool', 'the', 'and', 'for', 'with', 'node', 'worker', 'app', 'web', 'data', 'main', 'new',
 ]);
 
+/** A sentence that can size a component says a number. */
+const SIZE_SENTENCE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b/i;
+/** A sentence that says a component turns one request into many ("expands segments", "fans out"). */
+const FAN_OUT = /\b(?:expands?|expanding|fans? (?:it |them |each \w+ )?out|fan-?out|one (?:message|notification|job|task|event|row) (?:per|for each)|for each (?:recipient|user|follower|subscriber|device))\b/i;
+
 /**
  * Sentences of the sections that name exactly one node, by node id: a word of its label that no
  * other node's label has ("Cassandra", "Orders" in "Orders Postgres"), so an ambiguous sentence
  * sizes nothing.
  */
-function mentionsByNode(board: Board): Map<string, Mention[]> {
+function mentionsByNode(board: Board, wanted: RegExp = SIZE_SENTENCE): Map<string, Mention[]> {
   const owners = new Map<string, string[]>();
   for (const node of board.nodes) {
     if (DECOR_KINDS.has(node.kind)) continue;
@@ -144,7 +163,7 @@ function mentionsByNode(board: Board): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
   for (const [id, text] of Object.entries(board.sections) as Array<[SectionId, string]>) {
     for (const sentence of text.split(/\r?\n|\.\s+(?=[A-Z])/)) {
-      if (!/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b/i.test(sentence)) continue;
+      if (!wanted.test(sentence)) continue;
       const named = new Set<string>();
       for (const word of labelWords(sentence)) {
         const list = owners.get(word);
@@ -181,7 +200,7 @@ function modelNode(node: BoardNode, defaults: CapacityDefaults, warnings: string
     id: node.id,
     kind: node.kind,
     label: node.label,
-    behaviour: BEHAVIOUR[node.kind] === 'call' && ROUTER_LABEL.test(node.label) ? 'route' : BEHAVIOUR[node.kind],
+    behaviour: behaviourOf(node),
     scaling: base.scaling,
     readCapacity: bounded ? perRead * instances * shards * replicas : null,
     writeCapacity: bounded ? perWrite * instances * shards * (stateful ? 1 : replicas) : null,
@@ -238,8 +257,26 @@ export function prepareTraffic(board: Board, defaults: CapacityDefaults, typed?:
   }
 
   const baseline = readBaseline(board, defaults, typed, warnings);
+  const writeEntries = baseline.deliveries ? fanOuts(board, index, nodes, warnings) : [];
   const latencyTargetMs = readLatencyTarget(board);
-  return { nodes, index, entries, order, baseline, ...(latencyTargetMs !== undefined ? { latencyTargetMs } : {}), warnings };
+  return { nodes, index, entries, writeEntries, order, baseline, ...(latencyTargetMs !== undefined ? { latencyTargetMs } : {}), warnings };
+}
+
+/**
+ * The reached components the design says fan requests out, in their notes or in a sentence
+ * naming them alone ("The router expands segments ... one message per (user, channel)").
+ * Deliveries are counted after them, so the estimate's delivery rate starts there.
+ */
+function fanOuts(board: Board, index: ReadonlyMap<string, number>, nodes: readonly ModelNode[], warnings: string[]): number[] {
+  const said = mentionsByNode(board, FAN_OUT);
+  const found = board.nodes.flatMap((node) => {
+    const i = index.get(node.id);
+    return i !== undefined && nodes[i]!.reached && (FAN_OUT.test(node.notes) || said.has(node.id)) ? [i] : [];
+  });
+  if (found.length > 0) {
+    warnings.push(`The estimate counts deliveries, which begin at ${names(nodes, found)}, where the design fans requests out; components before it carry no estimated writes (requests into them are not stated).`);
+  }
+  return found;
 }
 
 /**

@@ -99,14 +99,16 @@ export function firstBottleneck(model: PreparedTraffic): { id: string; atTraffic
 }
 
 /**
- * The main path of one flow: from the entry, always along the edge that carries the most of it,
+ * The main path of one flow: from the entry (for deliveries, the fan-out), always along the edge that carries the most of it,
  * to where it ends or is handed to a queue. Expected latency: hops after a cache count only for
  * its misses; a hop above half its capacity waits in line (M/M/1-style growth, capped at 10×).
  */
 function pathOf(model: PreparedTraffic, flow: FlowResult, name: 'read' | 'write'): PathLatency | undefined {
   const amounts = name === 'read' ? flow.edgeReads : flow.edgeWrites;
   const arriving = name === 'read' ? flow.reads : flow.writes;
-  let at = model.entries.reduce((best, i) => (arriving[i]! > (arriving[best] ?? -1) ? i : best), model.entries[0] ?? -1);
+  // Deliveries start where the design fans out, so their path does too.
+  const starts = name === 'write' && model.writeEntries.length > 0 ? model.writeEntries : model.entries;
+  let at = starts.reduce((best, i) => (arriving[i]! > (arriving[best] ?? -1) ? i : best), starts[0] ?? -1);
   if (at < 0 || arriving[at]! <= 0) return undefined;
   const seen = new Set<number>();
   const hops: string[] = [];

@@ -50,6 +50,34 @@ const COUNT_PATTERNS: ReadonlyArray<readonly [CountField, RegExp, 'label only'?]
 
 const HIT_RATIO = /\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:cache\s+)?hit(?:\s*(?:ratio|rate))?\b|\bhit\s*(?:ratio|rate)\s*(?:of\s*|=\s*|:\s*)?(?:~|≈)?\s*(\d{1,2}(?:\.\d+)?)\s*%/i;
 
+const RATE = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?([km])?`;
+/**
+ * What one instance can take, stated by the design ("A Redis primary does ~100k–150k Lua
+ * calls/s"): a per-instance subject, a verb of capacity, a rate or a range of rates a second.
+ */
+const PER_INSTANCE_CAPACITY = new RegExp(
+  String.raw`\b(?:an?|one|each|every|single)\s+(?:[\w-]+\s+){0,2}?(?:primary|node|instance|shard|broker|server|partition|machine|worker|consumer)\s+` +
+    String.raw`(?:does|handles?|can\s+(?:handle|take|serve|do|sustain)|serves?|sustains?|takes?)\s+(?:about\s+|around\s+|up\s+to\s+)?[~≈]?\s*${RATE}` +
+    String.raw`(?:\s*(?:–|—|-|to)\s*[~≈]?\s*${RATE})?[^.\n/]{0,30}?(?:\/\s*s(?:ec)?\b|\s(?:per|a)\s+second\b|\s(?:ops|qps|rps)\b)`,
+  'i',
+);
+
+function rateValue(digits: string | undefined, scale: string | undefined): number {
+  return Number((digits ?? '').replace(/,/g, '')) * ({ k: 1e3, m: 1e6 }[(scale ?? '').toLowerCase() as 'k' | 'm'] ?? 1);
+}
+
+/** A stated per-instance capacity; a range ("100k–150k") stands for its middle, as estimates do. */
+function statedCapacity(text: string): { value: number; phrase: string } | undefined {
+  const match = PER_INSTANCE_CAPACITY.exec(text);
+  if (!match) return undefined;
+  const low = rateValue(match[1], match[2]);
+  // "100–150k": the unit written once, after the range, applies to both ends.
+  const high = match[3] ? rateValue(match[3], match[4]) : low;
+  const lowScaled = match[3] && !match[2] && match[4] && low * 1000 <= high ? rateValue(match[1], match[4]) : low;
+  const value = (lowScaled + high) / 2;
+  return value > 0 && value <= 1e9 ? { value, phrase: match[0].trim() } : undefined;
+}
+
 function countValue(text: string): number | undefined {
   const lower = text.toLowerCase();
   const value = WORD_NUMBERS[lower] ?? Number(lower.replace(/,/g, ''));
@@ -74,7 +102,7 @@ export function parseRatio(text: string): number | undefined {
   return value >= 0 && value < 1 ? value : undefined;
 }
 
-type TextField = CountField | 'hitRatio';
+type TextField = CountField | 'hitRatio' | 'capacity';
 
 /** What free text (a label or notes) says: a value and the phrase it came from, per field. */
 export interface TextCounts {
@@ -82,7 +110,7 @@ export interface TextCounts {
   phrases: Partial<Record<TextField, string>>;
 }
 
-/** Instance counts (and a cache hit ratio) written in free text; `label` allows "x4". */
+/** Instance counts, a cache hit ratio and a stated per-instance capacity in free text; `label` allows "x4". */
 export function countsInText(text: string, label = false): TextCounts {
   const out: TextCounts = { values: {}, phrases: {} };
   for (const [field, re, only] of COUNT_PATTERNS) {
@@ -99,6 +127,11 @@ export function countsInText(text: string, label = false): TextCounts {
   if (hit && ratio >= 0 && ratio < 1) {
     out.values.hitRatio = ratio;
     out.phrases.hitRatio = hit[0].trim();
+  }
+  const capacity = statedCapacity(text);
+  if (capacity) {
+    out.values.capacity = capacity.value;
+    out.phrases.capacity = capacity.phrase;
   }
   return out;
 }
@@ -148,9 +181,9 @@ export function readNodeScale(node: BoardNode, warnings: string[], mentions: rea
   for (const [k, { text, where }] of texts.entries()) {
     if (!text) continue;
     const counts = countsInText(text, k === 0);
-    for (const field of ['instances', 'replicas', 'shards', 'hitRatio'] as const) {
+    for (const field of ['instances', 'replicas', 'shards', 'hitRatio', 'capacity'] as const) {
       const value = counts.values[field];
-      if (scale[field] === undefined && value !== undefined && (k < 2 || field === 'hitRatio' || value > 1)) {
+      if (scale[field] === undefined && value !== undefined && (k < 2 || field === 'hitRatio' || field === 'capacity' || value > 1)) {
         scale[field] = value;
         scale.found.push(`${counts.phrases[field] ?? field} (${where})`);
       }

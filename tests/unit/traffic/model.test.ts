@@ -225,3 +225,47 @@ describe('the contract', () => {
     expect(result.bottlenecks).toEqual(['db']);
   });
 });
+
+describe('deliveries start where the design fans requests out', () => {
+  // api → db (one row per request) and → router; the router looks each message up in a cache
+  // and hands it to a box of topics, whose two worker pools divide them; each pool calls a
+  // provider (external: 10,000 a second) and writes a log row (database: 5,000 writes).
+  const nodes: Parameters<typeof makeBoard>[0] = [
+    ['client', 'client'], ['api', 'service', 'API'], ['db', 'database', 'Requests DB'], ['router', 'service', 'Router'],
+    ['prefs', 'cache', 'Prefs cache'], ['topics', 'service', 'Channel topics'], ['push', 'worker', 'Push workers'],
+    ['mail', 'worker', 'Mail workers'], ['fcm', 'external', 'FCM'], ['ses', 'external', 'SES'], ['log', 'database', 'Delivery log'],
+  ];
+  const edges: Parameters<typeof makeBoard>[1] = [
+    ['client', 'api'], ['api', 'db'], ['api', 'router'], ['router', 'prefs'], ['router', 'topics'], ['topics', 'push'], ['topics', 'mail'],
+    ['push', 'fcm'], ['mail', 'ses'], ['push', 'log'], ['mail', 'log'],
+  ];
+  const sections = {
+    estimation: '- 20M push + 10M email per day; campaigns peak at ~4k/s.',
+    'high-level-design': 'The router expands each campaign and enqueues one message per user.',
+  };
+
+  it('a delivery rate enters at the fan-out, not at the client; a router looks its cache up once per message; a box of topics divides', () => {
+    const result = simulate(makeBoard(nodes, edges, sections), DEFAULTS);
+    expect(result.baseline).toMatchObject({ readsPerSecond: 0, writesPerSecond: 4000 });
+    // Requests into the API are not stated: none of the 4,000 deliveries are API requests.
+    expect([node(result, 'api').loadPerSecond, node(result, 'db').loadPerSecond]).toEqual([0, 0]);
+    // Router: 4,000 messages, each one read on the cache, all 4,000 to the topics (no share lost
+    // to the cache); the topics split them between two elastic pools: 2,000 each.
+    expect([node(result, 'router').loadPerSecond, node(result, 'prefs').loadPerSecond, node(result, 'topics').loadPerSecond]).toEqual([4000, 4000, 4000]);
+    expect([node(result, 'push').loadPerSecond, node(result, 'mail').loadPerSecond, node(result, 'fcm').loadPerSecond]).toEqual([2000, 2000, 2000]);
+    // Log: 4,000 writes of 5,000 = 0.8, full at 1.25×, before FCM (2,000 of 10,000, 5×).
+    expect(node(result, 'log').utilisation).toBeCloseTo(0.8, 6);
+    expect(result.firstBottleneck).toEqual({ id: 'log', atTraffic: 1.25 });
+    expect(result.warnings.some((w) => w.startsWith('The estimate counts deliveries, which begin at "Router"'))).toBe(true);
+    // The deliveries' path starts at the router (10 ms) and ends at the topics it queues to (10 ms).
+    expect(result.paths).toEqual([{ name: 'write', latencyMs: 20 }]);
+  });
+
+  it('without a fan-out sentence, or with request figures, the estimate enters at the client as before', () => {
+    const noFanOut = simulate(makeBoard(nodes, edges, { estimation: sections.estimation }), DEFAULTS);
+    expect(node(noFanOut, 'db').loadPerSecond).toBe(4000);
+    const requests = simulate(makeBoard(nodes, edges, { ...sections, estimation: '- 4k writes/s at peak' }), DEFAULTS);
+    expect(node(requests, 'db').loadPerSecond).toBe(4000);
+    expect(node(requests, 'router').loadPerSecond).toBe(4000);
+  });
+});

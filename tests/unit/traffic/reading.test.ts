@@ -32,6 +32,13 @@ describe('instance counts written in labels and notes', () => {
     expect(countsInText('API x4', true).values).toEqual({ instances: 4 });
   });
 
+  it('reads what one instance can take, a range as its middle; a whole system\'s rate is not per instance', () => {
+    expect(countsInText('A Redis primary does ~100k–150k Lua calls/s, so ~3M/s needs ~25–30 shards').values).toEqual({ capacity: 125_000, shards: 30 });
+    expect(countsInText('each node handles 20,000 writes a second').values).toEqual({ capacity: 20_000 });
+    expect(countsInText('a broker can take 50–80k msgs/s').values).toEqual({ capacity: 65_000 });
+    expect(countsInText('the cluster handles 3M/s at peak').values).toEqual({});
+  });
+
   it('reads the inspector properties and their units', () => {
     expect(parseRate('5k')).toBe(5000);
     expect(parseRate('1,200/s')).toBe(1200);

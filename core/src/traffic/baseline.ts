@@ -46,6 +46,8 @@ const WRITE_WORDS =
 const CAPACITY_SENTENCE = /\b(does|do|handles?|can (?:handle|take|serve|do)|capacity|quota|limit(?:ed|s)?|caps?|max(?:imum)?|throughput of|per (?:node|shard|instance|server|primary|broker|partition|core|replica)|each (?:node|shard|instance|server|broker))\b/i;
 /** Write words that count deliveries to people, not requests into the system. */
 const DELIVERY_WORD = /^(notifications?|push(?:es)?|emails?|sms)$/i;
+/** "5k notification requests/s" counts requests into the system, not deliveries. */
+const REQUEST_WORDS = /\b(requests?|calls?|api)\b/i;
 const PEAK = /\bpeak/i;
 const AVERAGE = /\b(average|avg|mean|on average|typical)\b/i;
 
@@ -103,7 +105,7 @@ function figuresIn(text: string): Figure[] {
       const before = clause.slice(Math.max(0, at - 16), at);
       const peak = (PEAK.test(after) || PEAK.test(before)) && !AVERAGE.test(after);
       const writeWords = flow === 'write' ? (clause.match(WRITE_WORDS) ?? []) : [];
-      const delivery = writeWords.length > 0 && writeWords.every((word) => DELIVERY_WORD.test(word));
+      const delivery = writeWords.length > 0 && writeWords.every((word) => DELIVERY_WORD.test(word)) && !REQUEST_WORDS.test(clause);
       out.push({ flow, peak, perSecond: value, direct: (number.per ?? 's') === 's', text: number.text, delivery });
     }
   }

@@ -103,6 +103,13 @@ describe('the design’s own traffic', () => {
     expect(none.warnings).toEqual(['No traffic figures on the board (test default).']);
   });
 
+  it('marks figures that count deliveries, not requests into the system', () => {
+    const read = (estimation: string) => readBaseline(makeBoard([], [], { estimation }), DEFAULTS, undefined, []).deliveries;
+    expect(read('30M push + 10M email + 2M SMS per day; campaigns peak at ~20k/s')).toBe(true);
+    expect(read('5k notification requests/s at peak')).toBeUndefined();
+    expect(read('4k writes/s and 40M pushes a day')).toBeUndefined();
+  });
+
   it('typed figures win over the estimate', () => {
     const b = readBaseline(makeBoard([], [], { estimation: '5k writes/s' }), DEFAULTS, { readsPerSecond: 7, writesPerSecond: 3 }, []);
     expect(b).toEqual({ readsPerSecond: 7, writesPerSecond: 3, source: 'typed in the traffic panel', origin: 'typed' });

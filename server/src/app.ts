@@ -102,9 +102,9 @@ export function createApp(deps: AppDeps): App {
     publish: (sessionId, update, seq) => relay.publish(sessionId, update, seq),
     publishClosed: (sessionId, at) => relay.publishClosed(sessionId, at),
   });
-  const curveballs = new CurveballService({ rooms, io: io as unknown as Server, relay, data: reviewerData, presets: loadCurveballs() });
+  const curveballs = new CurveballService({ rooms, io, data: reviewerData, presets: loadCurveballs() });
   linkCurveballsToTraffic(curveballs, rooms, log);
-  const participants = new ReviewerParticipants({ io: io as unknown as Server, relay, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
+  const participants = new ReviewerParticipants({ io, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
   const interview = new InterviewService(storage, io, weights, async (session, at) => {
     const input = await reviewInputFor({ storage, rooms, data: reviewerData }, session);
@@ -114,10 +114,10 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
-  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io: io as unknown as Server, onReview: (session, review) => participants.pin(session, review) }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io, onReview: (session, review) => participants.pin(session, review) }));
   app.use(reviewerRouter({ storage, prompts, data: reviewerData, curveballs, participants }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
-  app.use(exportRouter({ storage, rooms, prompts, interview, io: io as unknown as Server, relay }));
+  app.use(exportRouter({ storage, rooms, prompts, interview }));
   app.use(shareRouter({ storage, rooms, prompts, interview }));
   app.use(trafficRouter({ storage, rooms, rubrics }));
   app.use('/api', notFound);
@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(log));
 
   attachBoardSockets(io, { storage, rooms, interview, log });
-  participants.attach(io as unknown as Server);
+  participants.attach(io);
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;

@@ -1,5 +1,4 @@
 import express, { Router } from 'express';
-import type { Server } from 'socket.io';
 import { z } from 'zod';
 import { replaceBoard } from '../../../core/src';
 import { MergeLimitError, mergeBoard } from '../../../core/src/board/merge';
@@ -7,7 +6,6 @@ import { EXCALIDRAW_MAX_BYTES, IMPORT_FORMATS, ImportError, importDesign, type I
 import type { PromptLibrary } from '../data/prompts';
 import { collectExportData } from '../export/collect';
 import type { InterviewService } from '../interview/service';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import { applyServerChange } from '../rooms/server-change';
 import type { Storage } from '../storage/types';
@@ -31,8 +29,6 @@ export interface ExportRoutesDeps {
   rooms: RoomRegistry;
   prompts: PromptLibrary;
   interview: InterviewService;
-  io: Server;
-  relay: PeerRelay;
 }
 
 /** `GET /api/sessions/:id/export` and `POST /api/sessions/:id/import`. */

@@ -1,5 +1,4 @@
 import express, { Router } from 'express';
-import type { Server } from 'socket.io';
 import { REVIEWER_EVENTS, reviewRequestSchema, type ProgressEvent } from '../../../core/src';
 import type { LoadedRubrics } from '../data/rubrics';
 import { reviewVisible } from '../interview/verdict-routes';
@@ -10,10 +9,11 @@ import type { RoomRegistry } from '../rooms/registry';
 import type { SessionRecord, Storage } from '../storage/types';
 import type { Review } from '../../../core/src/rubric/schema';
 import { newRequestId } from '../reviewers/ids';
+import type { AppServer } from '../sockets/types';
 import { authorize } from './auth';
 import { HttpError } from './errors';
 
-export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: Server; onReview?: (session: SessionRecord, review: Review) => Promise<void> }): Router {
+export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: AppServer; onReview?: (session: SessionRecord, review: Review) => Promise<void> }): Router {
   const { storage, rubrics, reviewers, data, io } = deps;
   const router = Router();
 

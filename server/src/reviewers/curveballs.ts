@@ -5,12 +5,11 @@
  * with a traffic effect is also announced to `onTraffic` listeners (the traffic model).
  */
 import { EventEmitter } from 'node:events';
-import type { Server } from 'socket.io';
 import { REVIEWER_EVENTS, putComment, type Curveball, type CurveballEffect } from '../../../core/src';
 import { presetsFor, soloPreset, type CurveballPreset, type CurveballPresets } from '../../../core/src/prompt/curveballs';
 import type { Prompt } from '../../../core/src/prompt/schema';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
+import type { AppServer } from '../sockets/types';
 import type { SessionRecord } from '../storage/types';
 import { newRequestId } from './ids';
 import { reviewerSeam } from './room-seam';
@@ -33,7 +32,7 @@ export class CurveballService {
   private readonly events = new EventEmitter();
 
   constructor(
-    private readonly deps: { rooms: RoomRegistry; io: Server; relay: PeerRelay; data: ReviewerData; presets: CurveballPresets },
+    private readonly deps: { rooms: RoomRegistry; io: AppServer; data: ReviewerData; presets: CurveballPresets },
   ) {}
 
   presets(promptId: string): CurveballPreset[] {
@@ -76,7 +75,7 @@ export class CurveballService {
     const at = Date.now();
     const stored = await this.deps.data.addCurveball(session.id, { text, at, ...(item ? { item } : {}), ...(effect ? { effect } : {}) });
     await this.deps.rooms.with(session.id, (room) =>
-      reviewerSeam(room, this.deps.io, this.deps.relay).apply((doc) =>
+      reviewerSeam(room).apply((doc) =>
         putComment(doc, {
           id: `curveball-${stored.id}-${newRequestId().slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`,
           target: 'board',

@@ -9,14 +9,13 @@
  * In solo practice it also gives the prompt's curveball when the deep dive begins; after a
  * critique it pins the main points on the nodes they concern.
  */
-import type { Server, Socket } from 'socket.io';
 import { INTERVIEW_EVENTS, REVIEWER_EVENTS, elapsedMs, interviewStateSchema, putComment, readBoard, type Checklist, type FollowupsEvent } from '../../../core/src';
 import { checklistOf } from '../../../core/src/reviewer/index';
 import type { Review } from '../../../core/src/rubric/schema';
 import type { PromptLibrary } from '../data/prompts';
 import { privateRoom } from '../interview/service';
+import type { AppServer, AppSocket } from '../sockets/types';
 import type { Logger } from '../log';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Room } from '../rooms/room';
 import type { SessionRecord, Storage } from '../storage/types';
@@ -36,8 +35,7 @@ const MAX_PINS = 3;
 export const REVIEWER_PRESENCE = { user: { name: REVIEWER_AUTHOR, color: '#6e56cf', role: null, bot: true }, cursor: null, drag: null, selection: [], view: null };
 
 export interface ParticipantDeps {
-  io: Server;
-  relay: PeerRelay;
+  io: AppServer;
   storage: Storage;
   data: ReviewerData;
   reviewers: Reviewers;
@@ -45,12 +43,6 @@ export interface ParticipantDeps {
   curveballs: CurveballService;
   rooms: RoomRegistry;
   log: Logger;
-}
-
-interface SocketData {
-  session: SessionRecord;
-  role: string;
-  room: Room;
 }
 
 class Participant {
@@ -71,7 +63,7 @@ class Participant {
     room: Room,
     private readonly deps: ParticipantDeps,
   ) {
-    this.seam = reviewerSeam(room, deps.io, deps.relay);
+    this.seam = reviewerSeam(room);
     this.unobserve = this.seam.observe(() => this.schedule());
     this.seam.awareness.setLocalState(REVIEWER_PRESENCE);
     if (session.mode === 'solo') {
@@ -146,7 +138,7 @@ class Participant {
   }
 
   /** What a socket that just joined should see. */
-  async greet(socket: Socket, role: string): Promise<void> {
+  async greet(socket: AppSocket, role: string): Promise<void> {
     const entitled = this.live ? role === 'interviewer' : true;
     if (!entitled) return;
     if (!this.checklist) await this.refresh();
@@ -212,11 +204,11 @@ export class ReviewerParticipants {
   constructor(private readonly deps: ParticipantDeps) {}
 
   /** Joins every connecting socket's room; call after the board sockets are attached. */
-  attach(io: Server): void {
+  attach(io: AppServer): void {
     io.on('connection', (socket) => {
-      const data = socket.data as Partial<SocketData>;
-      if (!data.room || !data.session || !data.role) return;
-      const { room, session, role } = data as SocketData;
+      // Sockets the board handler refused carry no session.
+      const { room, session, role } = socket.data as Partial<AppSocket['data']>;
+      if (!room || !session || !role) return;
       let participant = this.byRoom.get(room);
       if (!participant) {
         participant = new Participant(session, room, this.deps);
@@ -252,7 +244,7 @@ export class ReviewerParticipants {
   async pin(session: SessionRecord, review: Review): Promise<void> {
     if (session.mode !== 'solo' || review.reviewer === 'human') return;
     try {
-      await this.deps.rooms.with(session.id, (room) => pinPoints(reviewerSeam(room, this.deps.io, this.deps.relay), review));
+      await this.deps.rooms.with(session.id, (room) => pinPoints(reviewerSeam(room), review));
     } catch (err) {
       // The critique itself stands; a full board only loses the pins.
       this.deps.log.warn({ err, sessionId: session.id }, 'could not pin the critique on the board');

@@ -3,10 +3,8 @@
  * apply a change as the server (stored, then sent to everyone). Kept in this one file so the
  * room's commit pipeline can change underneath without touching the reviewer.
  */
-import type { Server } from 'socket.io';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { PeerRelay } from '../rooms/peer-relay';
 import type { Room } from '../rooms/room';
 
 /** Marks the reviewer's own changes, so it does not react to them. */
@@ -22,7 +20,7 @@ export interface ReviewerSeam {
   apply(change: (doc: Y.Doc) => void): Promise<void>;
 }
 
-export function reviewerSeam(room: Room, _io: Server, _relay: PeerRelay): ReviewerSeam {
+export function reviewerSeam(room: Room): ReviewerSeam {
   return {
     sessionId: room.sessionId,
     get doc() {

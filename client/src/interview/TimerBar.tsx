@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { elapsedMs, INTERVIEW_EVENTS, PHASE_IDS, type InterviewState } from '../../../core/src';
+import { elapsedMs, INTERVIEW_EVENTS, PHASE_IDS, type InterviewState, type TimerControl } from '../../../core/src';
 import { clock, nextPhase, PHASE_TITLES } from './format';
 import { useSend } from './useSend';
 
@@ -19,7 +19,7 @@ export function TimerBar({ interview, canControl }: { interview: InterviewState;
 
   const next = nextPhase(phase);
   const controls = canControl && closedAt === null;
-  const control = (payload: unknown) => void send(INTERVIEW_EVENTS.timer, payload);
+  const control = (payload: TimerControl) => void send(INTERVIEW_EVENTS.timer, payload);
 
   return (
     <div className="iv-timer" data-testid="timer-bar">

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Ack, InterviewState, PrivateInterview, Question } from '../../../core/src';
+import type { Ack, InterviewEventName, InterviewPayload, InterviewState, PrivateInterview, Question } from '../../../core/src';
 
 /**
  * The interview around the board, as the server last sent it: phase, timer and questions for
@@ -11,7 +11,7 @@ export interface InterviewStore {
   questions: Question[];
   private: PrivateInterview | null;
   /** Sends an interview event (`timer:control`, `question:ask`, ...) and resolves with the server's answer. */
-  send: (event: string, payload: unknown) => Promise<Ack<unknown>>;
+  send: <E extends InterviewEventName>(event: E, payload: InterviewPayload<E>) => Promise<Ack<unknown>>;
 }
 
 export const useInterviewStore = create<InterviewStore>(() => ({

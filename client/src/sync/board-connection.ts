@@ -7,6 +7,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type PrivateInterview,
+  type InterviewEventName,
   type PublicInterview,
   type ServerToClientEvents,
 } from '../../../core/src';
@@ -54,9 +55,7 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     },
   });
   useConnectionStore.setState({ dismissRefusal: () => sync.dismissRefusal() });
-  // The interview events sit outside the typed board protocol; they are checked by zod on the server.
-  const loose = socket as unknown as Socket;
-  loose.on(INTERVIEW_EVENTS.state, (view: PublicInterview) => {
+  socket.on(INTERVIEW_EVENTS.state, (view: PublicInterview) => {
     useInterviewStore.setState((s) => ({
       interview: view.interview,
       questions: view.questions,
@@ -65,15 +64,19 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
     }));
     sync.setClosed(view.interview.closedAt !== null);
   });
-  const unbindPractice = bindPracticeSocket(loose, options);
-  loose.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
+  const unbindPractice = bindPracticeSocket(socket, options);
+  socket.on(INTERVIEW_EVENTS.privateState, (view: PrivateInterview) => useInterviewStore.setState({ private: view }));
   useInterviewStore.setState({
     interview: null,
     questions: [],
     private: null,
     send: async (event, payload) => {
       try {
-        return (await loose.timeout(10_000).emitWithAck(event, payload)) as Ack<unknown>;
+        // TypeScript cannot check emitWithAck against a generic event name; `send`'s own
+        // signature already ties each event of the typed map to its payload.
+        const timed = socket.timeout(10_000);
+        const emit = timed.emitWithAck.bind(timed) as unknown as (event: InterviewEventName, payload: unknown) => Promise<Ack<unknown>>;
+        return await emit(event, payload);
       } catch {
         return { ok: false, error: { code: 'UNAVAILABLE', message: 'no answer from the server; try again' } };
       }

@@ -114,6 +114,11 @@ export interface ServerToClientEvents {
   'curveball:added': (curveball: Curveball) => void;
 }
 
+/** The interview's client→server events: everything but the board's own two. */
+export type InterviewEventName = Exclude<keyof ClientToServerEvents, 'board:sync' | 'presence:update'>;
+/** What the client sends with an interview event, from the one typed map. */
+export type InterviewPayload<E extends InterviewEventName> = Parameters<ClientToServerEvents[E]>[0];
+
 export interface ClientToServerEvents {
   'board:sync': Acked<Uint8Array, SyncStep1Reply | Record<string, never>>;
   'presence:update': (update: Uint8Array) => void;

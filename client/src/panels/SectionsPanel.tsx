@@ -86,7 +86,9 @@ function SectionTab({ id, active, onSelect }: { id: SectionId; active: boolean; 
           title={typingLabel(typing.first.name, typing.others)}
           aria-label={`(${typingLabel(typing.first.name, typing.others)})`}
           data-testid="section-tab-typing"
-        />
+        >
+          …
+        </span>
       )}
     </button>
   );

@@ -72,6 +72,8 @@ describe('people on the board', () => {
     // Typing again, then leaving the text: the marks go at once, without waiting for the pause.
     await candidate.keyboard.type(' → 302');
     await tabMark.waitFor({ timeout: 5000 });
+    // A keystroke just before leaving: the pause alone would keep the marks 3 s longer.
+    await candidate.keyboard.type('!');
     await candidate.getByTestId('section-tab-requirements').focus();
     await tabMark.waitFor({ state: 'detached', timeout: 2000 });
   });

@@ -3,6 +3,7 @@ import { BOARD_LIMITS, SECTION_IDS, SECTION_TITLES, sectionText, type SectionId 
 import { useBoard } from '../board/BoardContext';
 import { useSectionFocus } from '../practice/section-focus';
 import { bindTextarea } from './textarea-binding';
+import { publishTyping, typingLabel, useTypingIn } from './typing';
 
 // The Markdown renderer is about a tenth of the board page's download: fetched on the first Preview.
 const SectionPreview = lazy(() => import('./SectionPreview').then((m) => ({ default: m.SectionPreview })));
@@ -39,6 +40,7 @@ export function SectionsPanel({ readOnly }: { readOnly: boolean }) {
           <button type="button" aria-pressed={preview} className={preview ? 'active' : ''} onClick={() => setPreview(true)} data-testid="section-preview-toggle">
             Preview
           </button>
+          <TypingNote id={active} />
         </div>
         {preview ? (
           <Suspense fallback={<p className="muted">Loading the preview…</p>}>
@@ -63,6 +65,7 @@ function SectionTab({ id, active, onSelect }: { id: SectionId; active: boolean; 
     [text],
   );
   const filled = useSyncExternalStore(subscribe, () => text.length > 0);
+  const typing = useTypingIn(id);
   return (
     <button
       type="button"
@@ -76,17 +79,42 @@ function SectionTab({ id, active, onSelect }: { id: SectionId; active: boolean; 
     >
       {SECTION_TITLES[id]}
       {filled && <span className="section-filled" aria-label="(has text)" />}
+      {typing.first && (
+        <span
+          className="section-typing"
+          style={{ background: typing.first.color }}
+          title={typingLabel(typing.first.name, typing.others)}
+          aria-label={`(${typingLabel(typing.first.name, typing.others)})`}
+          data-testid="section-tab-typing"
+        >
+          …
+        </span>
+      )}
     </button>
   );
 }
 
+/** Who else is typing in this section, in their colour, so nobody writes over them unawares. */
+function TypingNote({ id }: { id: SectionId }) {
+  const { first, others } = useTypingIn(id);
+  return (
+    <span className="section-typing-note" role="status" data-testid="section-typing" style={first ? { color: first.color } : undefined}>
+      {first ? typingLabel(first.name, others) : ''}
+    </span>
+  );
+}
+
 function SectionEditor({ id, readOnly }: { id: SectionId; readOnly: boolean }) {
-  const { doc } = useBoard();
+  const { doc, awareness } = useBoard();
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const textarea = ref.current;
     return textarea ? bindTextarea(textarea, sectionText(doc, id)) : undefined;
   }, [doc, id]);
+  useEffect(() => {
+    const textarea = ref.current;
+    return textarea ? publishTyping(textarea, awareness, id) : undefined;
+  }, [awareness, id]);
   return (
     <textarea
       ref={ref}

@@ -1,15 +1,31 @@
 import { create } from 'zustand';
-import type { Role } from '../../../core/src';
+import type { Role, SectionId } from '../../../core/src';
 
-/** Someone on the board, as their awareness state says (validated: it comes from other browsers). */
+/**
+ * Someone on the board, as their awareness state says (validated: it comes from other browsers).
+ * A person with several tabs open is one Person: `clientId` is the tab that stands for them.
+ */
 export interface Person {
   clientId: number;
+  /** Every tab (awareness client) of this person, ascending. */
+  clientIds: number[];
   name: string;
   color: string;
   role: Role | null;
   self: boolean;
   /** The AI reviewer (a participant that follows the board, not a person). */
   bot?: boolean;
+  /** The browser's id, shared by a person's tabs. */
+  id?: string;
+}
+
+/** Someone else typing in a design section right now. */
+export interface TypingMark {
+  clientId: number;
+  name: string;
+  color: string;
+  section: SectionId;
+  at: number;
 }
 
 export interface Cursor {
@@ -45,13 +61,15 @@ export interface PresenceState {
   selections: RemoteSelection[];
   /** What each other person has on screen, by client id; read only while following them. */
   views: Readonly<Record<number, ViewRect>>;
+  /** Other people typing in a design section, earliest first. */
+  typing: TypingMark[];
   /** The person whose view this user's view follows, or null. */
   following: number | null;
   /** This user's display name, or null until they have chosen one. */
   myName: string | null;
 }
 
-export const usePresenceStore = create<PresenceState>(() => ({ people: [], cursors: [], selections: [], views: {}, following: null, myName: null }));
+export const usePresenceStore = create<PresenceState>(() => ({ people: [], cursors: [], selections: [], views: {}, typing: [], following: null, myName: null }));
 
 /** Starts following someone's view (null stops). Following oneself is meaningless and ignored. */
 export function setFollowing(clientId: number | null): void {

@@ -11,7 +11,10 @@ function initials(name: string): string {
   return (first + second).toUpperCase();
 }
 
-/** Who is on the board: a coloured avatar per person (name and role on hover); click someone else's to follow their view. */
+/**
+ * Who is on the board: a coloured avatar per person, however many tabs they have open (name and
+ * role on hover); click someone else's to follow their view.
+ */
 export const PresenceList = memo(function PresenceList({ onRenameSelf }: { onRenameSelf: () => void }) {
   const people = usePresenceStore((s) => s.people);
   const following = usePresenceStore((s) => s.following);
@@ -45,6 +48,7 @@ export const PresenceList = memo(function PresenceList({ onRenameSelf }: { onRen
                 aria-label={following === p.clientId ? `${title}. Stop following` : `${title}. Follow their view`}
                 aria-pressed={following === p.clientId}
                 data-name={p.name}
+                data-tabs={p.clientIds.length}
                 onClick={() => setFollowing(following === p.clientId ? null : p.clientId)}
               >
                 {initials(p.name)}

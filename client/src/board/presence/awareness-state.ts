@@ -1,13 +1,15 @@
-import type { Role } from '../../../../core/src';
+import { SECTION_IDS, type Role, type SectionId } from '../../../../core/src';
 import type { ViewRect } from '../../store/presence';
+import { isBrowserId } from './browser-id';
 
 /*
  * The awareness state each participant publishes (y-protocols awareness, never in the Y.Doc):
- *   user:   {name, color, role}           who they are
+ *   user:   {name, color, role, id}       who they are; `id` is per browser, shared by its tabs
  *   cursor: {x, y} | null                 pointer in flow coordinates, ~20 Hz
  *   drag:   {id, x, y} | null             a node being dragged, position as in the document
  *   selection: string[]                   ids of the nodes they have selected
  *   view:   {x, y, width, height} | null  the part of the board on their screen (for "follow")
+ *   typing: {section, at} | null          the design section they are typing in, since `at` (ms)
  * Remote states come from other browsers, so they are read through the guards below.
  */
 export interface UserField {
@@ -16,6 +18,8 @@ export interface UserField {
   role: Role | null;
   /** The AI reviewer following the board: shown as such, never as a person. */
   bot?: boolean;
+  /** The browser's id (browser-id.ts): states with the same one are one person in several tabs. */
+  id?: string;
 }
 
 const COLORS = ['#e5484d', '#0090ff', '#30a46c', '#f76b15', '#8e4ec6', '#d6409f', '#12a594', '#ad7f58'];
@@ -23,6 +27,13 @@ const COLORS = ['#e5484d', '#0090ff', '#30a46c', '#f76b15', '#8e4ec6', '#d6409f'
 /** A colour per participant, stable for the life of their connection. */
 export function colorFor(clientId: number): string {
   return COLORS[clientId % COLORS.length] ?? '#0090ff';
+}
+
+/** A colour per browser, so that a person's tabs share one colour. */
+export function colorForKey(key: string): string {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
+  return colorFor(hash);
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -35,6 +46,7 @@ export function readUser(state: unknown, clientId: number): UserField | null {
   const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : colorFor(clientId);
   const field: UserField = { name: user.name.trim().slice(0, 40) || 'Someone', color, role };
   if (user.bot === true) field.bot = true;
+  else if (isBrowserId(user.id)) field.id = user.id;
   return field;
 }
 
@@ -92,4 +104,17 @@ export function readView(state: unknown): ViewRect | null {
   if (!isRecord(value) || !isNumber(value.x) || !isNumber(value.y) || !isNumber(value.width) || !isNumber(value.height)) return null;
   if (value.width <= 0 || value.height <= 0) return null;
   return { x: value.x, y: value.y, width: value.width, height: value.height };
+}
+
+/** Someone typing in a design section: which one, and since when (their clock, for ordering only). */
+export interface TypingField {
+  section: SectionId;
+  at: number;
+}
+
+export function readTyping(state: unknown): TypingField | null {
+  const value = isRecord(state) ? state.typing : null;
+  if (!isRecord(value) || !isNumber(value.at)) return null;
+  const section = SECTION_IDS.find((id) => id === value.section);
+  return section ? { section, at: value.at } : null;
 }

@@ -1,15 +1,17 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { selectedNodeIds, setRemoteDrags, useBoardStore } from '../../store/board';
 import type { RemoteDrag } from '../../store/board-flow';
-import { usePresenceStore, type Cursor, type Person, type RemoteSelection, type ViewRect } from '../../store/presence';
-import { colorFor, MAX_SHARED_SELECTION, readDrag, readPoint, readSelection, readUser, readView, throttle, type UserField } from './awareness-state';
+import { usePresenceStore, type Cursor, type RemoteSelection, type TypingMark, type ViewRect } from '../../store/presence';
+import { colorForKey, MAX_SHARED_SELECTION, readDrag, readPoint, readSelection, readTyping, readUser, readView, throttle, type UserField } from './awareness-state';
+import { browserId } from './browser-id';
+import { followedClient, groupPeople, type Participant } from './group-people';
 
 /** Awareness messages per second a pointer or a drag may cause. */
 const PUBLISH_INTERVAL_MS = 50;
 
 export interface PresenceBinding {
-  /** Publishes who this user is. */
-  setUser(user: Omit<UserField, 'color'>): void;
+  /** Publishes who this user is (with this browser's id, so their tabs count as one person). */
+  setUser(user: Omit<UserField, 'color' | 'id'>): void;
   /** This user's pointer in flow coordinates, or null when it left the canvas; throttled. */
   moveCursor(point: { x: number; y: number } | null): void;
   /** The part of the board on this user's screen, in flow coordinates; throttled. */
@@ -19,23 +21,34 @@ export interface PresenceBinding {
 
 /**
  * Connects awareness to the stores: other people's states become `usePresenceStore` (who is
- * here, cursors, selections, views) and remote drags in the board store; this user's drags in
+ * here, cursors, selections, views, who types where) and remote drags in the board store; this user's drags in
  * progress and selection (the board store's local state) are published as `drag` and `selection`.
  */
 export function bindPresence(awareness: Awareness): PresenceBinding {
   const self = awareness.clientID;
 
-  const onChange = () => {
-    const people: Person[] = [];
+  // When each state last changed, on this page's clock: the tab a person uses is the one that changes.
+  const changedAt = new Map<number, number>();
+  const onChange = (changes?: { added: number[]; updated: number[]; removed: number[] }) => {
+    const now = Date.now();
+    for (const id of [...(changes?.added ?? []), ...(changes?.updated ?? [])]) changedAt.set(id, now);
+    for (const id of changes?.removed ?? []) changedAt.delete(id);
+    const participants: Participant[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = readUser(state, clientId);
+      if (user) participants.push({ clientId, user, changedAt: changedAt.get(clientId) ?? 0 });
+    }
+    const people = groupPeople(participants, self);
+    // This user's other tabs are this user: their pointers and selections are not someone else's.
+    const mine = new Set(people.find((p) => p.self)?.clientIds ?? [self]);
     const cursors: Cursor[] = [];
     const selections: RemoteSelection[] = [];
     const views: Record<number, ViewRect> = {};
     const drags: Record<string, RemoteDrag> = {};
-    for (const [clientId, state] of awareness.getStates()) {
-      const user = readUser(state, clientId);
-      if (!user) continue;
-      people.push({ clientId, ...user, self: clientId === self });
-      if (clientId === self) continue;
+    const typing: TypingMark[] = [];
+    for (const { clientId, user } of participants) {
+      if (mine.has(clientId)) continue;
+      const state = awareness.getStates().get(clientId);
       const cursor = readPoint(state, 'cursor');
       if (cursor) cursors.push({ clientId, name: user.name, color: user.color, ...cursor });
       const drag = readDrag(state);
@@ -44,10 +57,16 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
       if (ids.length > 0) selections.push({ clientId, name: user.name, color: user.color, ids });
       const view = readView(state);
       if (view) views[clientId] = view;
+      const typed = readTyping(state);
+      if (typed) typing.push({ clientId, name: user.name, color: user.color, ...typed });
     }
-    people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    typing.sort((a, b) => a.at - b.at || a.clientId - b.clientId);
     const presence = usePresenceStore.getState();
-    if (!sameList(presence.people, people, (a, b) => a.clientId === b.clientId && a.name === b.name && a.color === b.color && a.role === b.role && a.bot === b.bot)) {
+    if (
+      !sameList(presence.people, people, (a, b) =>
+        a.clientId === b.clientId && a.name === b.name && a.color === b.color && a.role === b.role && a.bot === b.bot && a.self === b.self && sameList(a.clientIds, b.clientIds, (x, y) => x === y),
+      )
+    ) {
       usePresenceStore.setState({ people });
     }
     if (!sameList(presence.cursors, cursors, (a, b) => a.clientId === b.clientId && a.x === b.x && a.y === b.y && a.name === b.name)) {
@@ -57,8 +76,12 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
       usePresenceStore.setState({ selections });
     }
     if (!sameViews(presence.views, views)) usePresenceStore.setState({ views });
+    if (!sameList(presence.typing, typing, (a, b) => a.clientId === b.clientId && a.section === b.section && a.name === b.name && a.color === b.color && a.at === b.at)) {
+      usePresenceStore.setState({ typing });
+    }
     const { following } = usePresenceStore.getState();
-    if (following !== null && !people.some((p) => p.clientId === following)) usePresenceStore.setState({ following: null });
+    const followed = followedClient(people, following);
+    if (followed !== following) usePresenceStore.setState({ following: followed });
     const before = useBoardStore.getState().remoteDrags;
     const keys = Object.keys(drags);
     const same =
@@ -97,7 +120,8 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
 
   return {
     setUser(user) {
-      awareness.setLocalStateField('user', { ...user, color: colorFor(self) });
+      const id = browserId();
+      awareness.setLocalStateField('user', { ...user, color: colorForKey(id), id });
     },
     moveCursor(point) {
       publishCursor(point ? { x: Math.round(point.x), y: Math.round(point.y) } : null);
@@ -112,7 +136,7 @@ export function bindPresence(awareness: Awareness): PresenceBinding {
       publishDrag.cancel();
       publishCursor.cancel();
       publishView.cancel();
-      usePresenceStore.setState({ people: [], cursors: [], selections: [], views: {}, following: null });
+      usePresenceStore.setState({ people: [], cursors: [], selections: [], views: {}, typing: [], following: null });
     },
   };
 }

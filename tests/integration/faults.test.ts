@@ -1,10 +1,11 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PROTOCOL_VERSION, encodeStep1, encodeUpdateMessage, putNode, readBoard, type Ack, type Board, type SyncStep1Reply } from '../../core/src';
+import { encodeStep1, encodeUpdateMessage, putNode, readBoard, type Ack, type Board, type SyncStep1Reply } from '../../core/src';
 import { connectClient, createSession, eventually, type CreatedSession, type TestClient } from '../support/board-client';
 import { seededRandom } from '../support/random';
 import { startServer, type RunningServer } from '../support/server';
+import { connectRawSocket } from '../support/raw-socket';
 
 /**
  * Faults from outside, against the real server: SIGKILL under load again and again, a
@@ -21,17 +22,8 @@ afterAll(async () => {
 });
 
 async function rawSocket(url: string, session: CreatedSession, role: 'candidate' | 'interviewer' | 'observer'): Promise<Socket> {
-  const socket = io(url, {
-    auth: { sessionId: session.id, token: session.tokens[role], protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
+  const socket = await connectRawSocket(url, session, role);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('session:welcome', () => resolve());
-    socket.once('connect_error', reject);
-  });
   return socket;
 }
 

@@ -1,8 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  PROTOCOL_VERSION,
   commentsMap,
   decodeSyncMessage,
   encodeStep1,
@@ -18,6 +17,7 @@ import {
 import { createSession, type CreatedSession } from '../support/board-client';
 import { rawUpdate } from '../support/raw-updates';
 import { startServer, type RunningServer } from '../support/server';
+import { connectRawSocket } from '../support/raw-socket';
 
 /**
  * The four defects an outside fault test found in the sync path, each driven with the exact
@@ -36,17 +36,8 @@ afterAll(async () => {
 });
 
 async function connect(url: string, session: CreatedSession, role: 'candidate' | 'interviewer' | 'observer'): Promise<Socket> {
-  const socket = io(url, {
-    auth: { sessionId: session.id, token: session.tokens[role], protocolVersion: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
+  const socket = await connectRawSocket(url, session, role);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('session:welcome', () => resolve());
-    socket.once('connect_error', reject);
-  });
   return socket;
 }
 

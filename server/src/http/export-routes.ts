@@ -7,7 +7,7 @@ import type { PromptLibrary } from '../data/prompts';
 import { collectExportData } from '../export/collect';
 import type { InterviewService } from '../interview/service';
 import type { RoomRegistry } from '../rooms/registry';
-import { applyServerChange } from '../rooms/server-change';
+import { applyServerChange, keepSessionPrompt } from '../rooms/server-change';
 import type { Storage } from '../storage/types';
 import { authorize } from './auth';
 import { HttpError } from './errors';
@@ -53,7 +53,7 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
       if (!query.success) {
         throw new HttpError('BAD_REQUEST', `expected ?mode=replace|merge and optionally ?format=${IMPORT_FORMATS.join('|')}: ${z.prettifyError(query.error)}`);
       }
-      const { session } = await authorize(storage, req, 'board.write');
+      const { session, role } = await authorize(storage, req, 'board.write');
       if (session.closedAt) throw new HttpError('SESSION_CLOSED', 'this session has ended; the board is read-only');
       const text = typeof req.body === 'string' ? req.body : '';
       if (text.trim().length === 0) throw new HttpError('BAD_REQUEST', 'send the design (design doc, Mermaid or Excalidraw) as the request body');
@@ -65,11 +65,8 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
         throw error;
       }
       const { board } = imported;
-      const warnings = [...imported.warnings];
-      if (board.meta.prompt && board.meta.prompt !== session.prompt) {
-        warnings.push(`the file names prompt "${board.meta.prompt}"; this session stays on "${session.prompt}"`);
-      }
-      board.meta = { ...board.meta, prompt: session.prompt };
+      const promptWarning = keepSessionPrompt(board, session.prompt, 'file');
+      const warnings = promptWarning ? [...imported.warnings, promptWarning] : imported.warnings;
       const mode = query.data.mode;
       try {
         await applyServerChange(
@@ -79,7 +76,7 @@ export function exportRouter(deps: ExportRoutesDeps): Router {
             if (mode === 'merge') mergeBoard(doc, board, HTTP_IMPORT);
             else replaceBoard(doc, board, HTTP_IMPORT);
           },
-          HTTP_IMPORT,
+          { origin: HTTP_IMPORT, writer: role },
         );
       } catch (error) {
         if (error instanceof MergeLimitError) throw new HttpError('BOARD_FULL', error.message);

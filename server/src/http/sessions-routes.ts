@@ -4,7 +4,7 @@ import { readBoard, replaceBoard } from '../../../core/src';
 import { DesignDocError, formatDesignDoc, parseDesignDoc } from '../../../core/src/designdoc';
 import type { PromptLibrary } from '../data/prompts';
 import type { RoomRegistry } from '../rooms/registry';
-import { RoomError } from '../rooms/room';
+import { applyServerChange, keepSessionPrompt } from '../rooms/server-change';
 import { createSession } from '../sessions/service';
 import type { Storage } from '../storage/types';
 import { authorize } from './auth';
@@ -79,20 +79,11 @@ export function sessionsRouter(deps: {
       }
       const warnings = parsed.warnings.map((w) => `line ${w.line}: ${w.message}`);
       const board = parsed.board;
-      if (board.meta.prompt && board.meta.prompt !== session.prompt) {
-        warnings.push(`the document names prompt "${board.meta.prompt}"; this session stays on "${session.prompt}"`);
-      }
-      board.meta = { ...board.meta, prompt: session.prompt };
-      const result = await rooms.with(session.id, async (room) => {
-        try {
-          await room.commit((doc) => replaceBoard(doc, board, HTTP_IMPORT), { origin: HTTP_IMPORT, writer: role });
-          return readBoard(room.doc);
-        } catch (error) {
-          if (error instanceof RoomError) throw new HttpError(error.code, error.message);
-          throw error;
-        }
-      });
-      res.json({ ok: true, nodes: result.nodes.length, edges: result.edges.length, warnings });
+      const promptWarning = keepSessionPrompt(board, session.prompt, 'document');
+      if (promptWarning) warnings.push(promptWarning);
+      await applyServerChange({ rooms }, session.id, (doc) => replaceBoard(doc, board, HTTP_IMPORT), { origin: HTTP_IMPORT, writer: role });
+      // A replace leaves the board holding exactly the parsed design.
+      res.json({ ok: true, nodes: board.nodes.length, edges: board.edges.length, warnings });
     },
   );
 

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { Role } from '../../../core/src';
 import { absoluteLink, type SessionMode } from './api';
 import { ROLE_TITLES } from './role-titles';
+import { useCopyText } from './useCopyText';
 
 const WHO: Record<SessionMode, Record<Role, string>> = {
   live: {
@@ -33,16 +33,7 @@ export function SessionLinks({ links, mode }: { links: Record<Role, string>; mod
 }
 
 function LinkRow({ role, url, who }: { role: Role; url: string; who: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-    window.setTimeout(() => setCopied(null), 2000);
-  };
+  const { copied, copy } = useCopyText(url);
   const inputId = `link-${role}`;
   return (
     <li className="session-link" data-testid={`link-${role}`}>

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { absoluteShareLink, createShare, listReviews, listShares, revokeShare, type ListedReview, type ShareLink } from './share-api';
 import '../export/export.css';
+import { useCopyText } from '../session/useCopyText';
 
 const REVIEWER_NAMES: Record<string, string> = { rules: 'Rules review', openai: 'AI review', human: "Interviewer's scores" };
 
@@ -173,16 +174,7 @@ export default function ShareDialog({ sessionId, token, canIncludePrivate, onClo
 }
 
 function CopyRow({ url, label }: { url: string; label: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-    window.setTimeout(() => setCopied(null), 2000);
-  };
+  const { copied, copy } = useCopyText(url);
   return (
     <div className="share-row share-copy">
       <input readOnly value={url} aria-label={label} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />

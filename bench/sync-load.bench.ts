@@ -72,6 +72,8 @@ interface LevelResult {
   /** Server CPU time per edit sent, in ms: what decides how many edits a core can carry. */
   cpuMsPerEdit: number;
   rssMb: number;
+  /** The load processes' own CPU per edit (ms): if it nears the server's, the generator limits the run. */
+  loadCpuMsPerEdit: number;
 }
 
 async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: WorkerInput['rooms'], workers: number): Promise<LevelResult> {
@@ -106,6 +108,7 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
     cpuPercent: (cpu / elapsed) * 100,
     cpuMsPerEdit: (cpu * 1000) / Math.max(1, sent),
     rssMb: peakRss,
+    loadCpuMsPerEdit: outputs.reduce((s, o) => s + o.cpuMsPerEdit, 0) / outputs.length,
   };
 }
 
@@ -118,8 +121,12 @@ function runWorker(input: WorkerInput): Promise<WorkerOutput> {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => {
       const line = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`load worker exited with ${code}: ${out.slice(-500)}`));
-      else resolve(JSON.parse(line) as WorkerOutput);
+      try {
+        if (code !== 0) throw new Error(`exit code ${code}`);
+        resolve(JSON.parse(line) as WorkerOutput);
+      } catch (error) {
+        reject(new Error(`load worker failed (${(error as Error).message}): ${out.slice(-300)}`));
+      }
     });
   });
 }
@@ -163,6 +170,8 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
     const relay = await startRelay();
     try {
+      const progress = (step: string) => process.stderr.write(`[sync ${roomCount}×${options.clients}] ${step}\n`);
+      progress('creating sessions');
       const sessions: CreatedSession[] = [];
       for (let i = 0; i < roomCount; i++) sessions.push(await createSession(servers[0]!.url));
       const roles = ['candidate', 'interviewer'] as const;
@@ -171,7 +180,9 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
         tokens: Array.from({ length: options.clients }, (_, i) => s.tokens[roles[i % 2]!]),
       }));
       const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
+      progress('driving the relay');
       const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers);
+      progress('driving the server');
       const real = await drive(
         servers.map((s) => s.pid),
         { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
@@ -180,7 +191,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       );
       const clients = roomCount * options.clients;
       const row = (name: string, r: LevelResult) =>
-        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB`;
+        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
       lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
       lines.push(row('relay', base));
       lines.push(row('server', real));

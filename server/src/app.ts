@@ -1,3 +1,5 @@
+import { dropSlowReaders } from './sockets/slow-readers';
+import { batchSocketWrites } from './sockets/write-batching';
 import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: WIRE_LIMITS.maxMessageBytes * 2,
     serveClient: false,
   });
+  batchSocketWrites(io.engine);
 
   app.get('/healthz', async (_req, res) => {
     await storage.ping();
@@ -127,11 +130,13 @@ export function createApp(deps: AppDeps): App {
 
   attachBoardSockets(io, { storage, rooms, interview, log });
   participants.attach(io);
+  const stopDroppingSlowReaders = dropSlowReaders(io, { maxBytes: config.SOCKET_MAX_BUFFERED_BYTES, everyMs: 1000, log });
 
   const closeTasks: (() => Promise<void>)[] = [];
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      stopDroppingSlowReaders();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       participants.disposeAll();
       await rooms.closeAll();

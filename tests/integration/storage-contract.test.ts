@@ -85,6 +85,22 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     expect(await s.appendUpdates([])).toEqual([]);
   });
 
+  it('a batch that fails stores none of it, and the next one numbers on from what is stored', async () => {
+    const s = await storage();
+    const id = newId();
+    await s.createSession({ id, prompt: 'p', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    expect(await s.appendUpdate(id, bytes(1), 10)).toBe(1);
+    // The second entry cannot be written, so the whole batch rolls back, the first entry too.
+    const broken = [
+      { sessionId: id, data: bytes(2), at: 11 },
+      { sessionId: id, data: undefined as unknown as Uint8Array, at: 12 },
+    ];
+    await expect(s.appendUpdates(broken)).rejects.toThrow();
+    expect((await s.loadDocument(id)).updates.map((u) => u.seq)).toEqual([1]);
+    expect(await s.appendUpdates([{ sessionId: id, data: bytes(3), at: 13 }])).toEqual([2]);
+    expect((await s.loadHistory(id)).map((u) => [u.seq, u.at])).toEqual([[1, 10], [2, 13]]);
+  });
+
   it('keeps reviews per session in order', async () => {
     const s = await storage();
     const id = newId();

@@ -159,14 +159,28 @@ export function openSqliteStorage(dataDir: string): Storage {
     stmt.insertSession.run(session.id, session.prompt, session.mode, session.createdAt);
     for (const [role, hash] of Object.entries(hashes)) stmt.insertToken.run(session.id, role, hash);
   });
-  const appendUpdate = db.transaction((sessionId: string, data: Uint8Array, at: number): number => {
-    const seq = stmt.nextSeq.get(sessionId, sessionId)!.next;
-    stmt.insertUpdate.run(sessionId, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at);
-    return seq;
-  });
-  const appendUpdates = db.transaction((batch: readonly { sessionId: string; data: Uint8Array; at: number }[]): number[] =>
-    batch.map((entry) => appendUpdate(entry.sessionId, entry.data, entry.at)),
+  /**
+   * The last seq stored per session, so an edit costs one INSERT instead of a MAX query too.
+   * Only this process writes the file; were another to, the primary key (session_id, seq)
+   * refuses the duplicate, the batch rolls back, and the room reloads — never a silent fork.
+   * Updated only after a commit, so a rolled-back batch leaves it as it was.
+   */
+  const lastSeq = new Map<string, number>();
+  const insertBatch = db.transaction((batch: readonly { sessionId: string; data: Uint8Array; at: number }[], assigned: Map<string, number>): number[] =>
+    batch.map(({ sessionId, data, at }) => {
+      const seq = (assigned.get(sessionId) ?? lastSeq.get(sessionId) ?? stmt.nextSeq.get(sessionId, sessionId)!.next - 1) + 1;
+      assigned.set(sessionId, seq);
+      stmt.insertUpdate.run(sessionId, seq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at);
+      return seq;
+    }),
   );
+  const appendUpdates = (batch: readonly { sessionId: string; data: Uint8Array; at: number }[]): number[] => {
+    const assigned = new Map<string, number>();
+    const seqs = insertBatch(batch, assigned);
+    for (const [sessionId, seq] of assigned) lastSeq.set(sessionId, seq);
+    return seqs;
+  };
+  const appendUpdate = (sessionId: string, data: Uint8Array, at: number): number => appendUpdates([{ sessionId, data, at }])[0]!;
   const compact = db.transaction((sessionId: string, snapshot: Uint8Array, uptoSeq: number) => {
     // The updates stay: they are the session's history, which replay reads. The snapshot only
     // spares loading from replaying them all.

@@ -38,6 +38,8 @@ export const ROOT_TYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 const NODE_SCALARS = ['kind', 'label', 'x', 'y', 'width', 'height', 'parent'] as const;
+/** A node's keys that only place it on the canvas: a change to these alone means nothing to a reviewer. */
+export const LAYOUT_KEYS: ReadonlySet<string> = new Set(['x', 'y', 'width', 'height']);
 const EDGE_SCALARS = ['source', 'target', 'label', 'mode'] as const;
 
 function plain(map: Y.Map<unknown>): Record<string, unknown> {

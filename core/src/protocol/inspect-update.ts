@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { commentSchema } from '../board/schema';
-import { commentsMap } from '../board/ydoc';
+import { LAYOUT_KEYS, commentsMap } from '../board/ydoc';
 import type { ErrorBody, Role } from './events';
 
 /**
@@ -25,6 +25,11 @@ export interface UpdateInspection {
    * what it says, so it can be stored and relayed as it is, without re-encoding the change.
    */
   fresh: boolean;
+  /**
+   * It only moves or resizes nodes (every item it writes and every item it deletes is a
+   * node's x, y, width or height), so whatever reads the board's meaning can skip it.
+   */
+  layoutOnly: boolean;
 }
 
 export function inspectUpdate(
@@ -36,35 +41,36 @@ export function inspectUpdate(
     signer: Role | null;
   },
 ): UpdateInspection {
-  const refusal = check(doc, update, options);
-  return { refusal: refusal === FRESH ? null : refusal, fresh: refusal === FRESH };
+  const result = check(doc, update, options);
+  if ('refusal' in result) return { refusal: result.refusal, fresh: false, layoutOnly: false };
+  return { refusal: null, fresh: result.fresh, layoutOnly: result.layoutOnly };
 }
 
-/** Marks an acceptable update all of whose items are new. */
-const FRESH: ErrorBody = { code: 'BAD_MESSAGE', message: '' };
+type CheckResult = { refusal: ErrorBody } | { fresh: boolean; layoutOnly: boolean };
 
-function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: ReadonlySet<string>; signer: Role | null }): ErrorBody | null {
+function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: ReadonlySet<string>; signer: Role | null }): CheckResult {
+  const refused = (refusal: ErrorBody): CheckResult => ({ refusal });
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
-    return bad(`not a Yjs update: ${(error as Error).message}`);
+    return refused(bad(`not a Yjs update: ${(error as Error).message}`));
   }
   const store = doc.store;
   const byClient = new Map<number, (Y.Item | Y.GC)[]>();
   const ends = new Map<number, number>();
   let fresh = decoded.structs.length > 0;
   for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip) return outOfSync('the update has a gap in its history (a merged update missing a part)');
+    if (struct instanceof Y.Skip) return refused(outOfSync('the update has a gap in its history (a merged update missing a part)'));
     const { client, clock } = struct.id;
     const end = ends.get(client);
     if (end === undefined) {
       const held = Y.getState(store, client);
-      if (clock > held) return outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`);
+      if (clock > held) return refused(outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`));
       if (clock < held) fresh = false;
       byClient.set(client, []);
     } else if (clock !== end) {
-      return bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`);
+      return refused(bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`));
     }
     byClient.get(client)!.push(struct as Y.Item | Y.GC);
     ends.set(client, clock + struct.length);
@@ -93,43 +99,44 @@ function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: Readonly
     for (const ref of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
       if (!ref) continue;
       if (ref.client === struct.id.client ? ref.clock >= struct.id.clock : ref.clock >= known(ref.client)) {
-        return ref.client === struct.id.client
-          ? bad(`item ${struct.id.client}:${struct.id.clock} points at its own writer's later clock ${ref.clock}`)
-          : outOfSync(`it builds on writer ${ref.client}'s clock ${ref.clock}, which the server does not hold`);
+        return refused(
+          ref.client === struct.id.client
+            ? bad(`item ${struct.id.client}:${struct.id.clock} points at its own writer's later clock ${ref.clock}`)
+            : outOfSync(`it builds on writer ${ref.client}'s clock ${ref.clock}, which the server does not hold`),
+        );
       }
     }
     const parent: Parent = struct.parent as Parent;
     if (typeof parent === 'string' && !options.allowedRoots.has(parent)) {
-      return bad(`update writes to unknown top-level type "${parent.slice(0, 40)}"`);
+      return refused(bad(`update writes to unknown top-level type "${parent.slice(0, 40)}"`));
     }
-    if (struct.content instanceof Y.ContentDoc) return bad('subdocuments are not part of a board');
+    if (struct.content instanceof Y.ContentDoc) return refused(bad('subdocuments are not part of a board'));
   }
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       if (range.clock + range.len > known(client)) {
-        return outOfSync(`it deletes writer ${client}'s clocks up to ${range.clock + range.len}, which the server does not hold`);
+        return refused(outOfSync(`it deletes writer ${client}'s clocks up to ${range.clock + range.len}, which the server does not hold`));
       }
     }
   }
-  return checkComments(decoded.structs, doc, lookup, options.signer) ?? (fresh ? FRESH : null);
+  const slotOf = slotFinder(lookup);
+  const comments = checkComments(decoded.structs, doc, lookup, slotOf, options.signer);
+  if (comments) return refused(comments);
+  return { fresh, layoutOnly: isLayoutOnly(decoded, lookup, slotOf) };
 }
 
-type Parent = string | Y.ID | Y.AbstractType<unknown> | null;
+type Slot = { parent: Parent; key: string | null };
 
-function checkComments(
-  structs: (Y.Item | Y.GC | Y.Skip)[],
-  doc: Y.Doc,
-  lookup: (id: Y.ID) => Y.Item | Y.GC | undefined,
-  signer: Role | null,
-): ErrorBody | null {
-  const comments = commentsMap(doc);
-  const isCommentsRoot = (parent: Parent) => parent === 'comments' || parent === comments;
-  const slots = new Map<Y.Item, { parent: Parent; key: string | null }>();
-  /** Where an item sits. An item written next to an existing one (a map overwrite, typing) carries no parent or key of its own: they are its neighbour's. */
-  const slotOf = (item: Y.Item): { parent: Parent; key: string | null } => {
+/**
+ * Where an item sits: its parent and map key. An item written next to an existing one (a map
+ * overwrite, typing) carries no parent or key of its own: they are its neighbour's.
+ */
+function slotFinder(lookup: (id: Y.ID) => Y.Item | Y.GC | undefined): (item: Y.Item) => Slot {
+  const slots = new Map<Y.Item, Slot>();
+  return (item) => {
     const chain: Y.Item[] = [];
     let current: Y.Item | undefined = item;
-    let found: { parent: Parent; key: string | null } = { parent: null, key: null };
+    let found: Slot = { parent: null, key: null };
     while (current) {
       const cached = slots.get(current);
       if (cached) {
@@ -148,6 +155,47 @@ function checkComments(
     for (const visited of chain) slots.set(visited, found);
     return found;
   };
+}
+
+/** Deleted structs looked at before giving up on calling an update layout-only (a bulk delete is not a drag). */
+const MAX_LAYOUT_DELETIONS = 16;
+
+function isLayoutOnly(decoded: ReturnType<typeof Y.decodeUpdate>, lookup: (id: Y.ID) => Y.Item | Y.GC | undefined, slotOf: (item: Y.Item) => Slot): boolean {
+  const isLayout = (item: Y.Item | Y.GC | undefined): boolean => {
+    if (!(item instanceof Y.Item)) return false;
+    const { parent, key } = slotOf(item);
+    // Top-level keys are never layout: a node's fields live in the node's own map.
+    return key !== null && typeof parent !== 'string' && LAYOUT_KEYS.has(key);
+  };
+  let items = 0;
+  for (const struct of decoded.structs) {
+    if (!isLayout(struct as Y.Item)) return false;
+    items++;
+  }
+  let looked = 0;
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      for (let clock = range.clock; clock < range.clock + range.len; ) {
+        const item = lookup(Y.createID(client, clock));
+        if (++looked > MAX_LAYOUT_DELETIONS || !isLayout(item)) return false;
+        clock = item!.id.clock + item!.length;
+      }
+    }
+  }
+  return items > 0;
+}
+
+type Parent = string | Y.ID | Y.AbstractType<unknown> | null;
+
+function checkComments(
+  structs: (Y.Item | Y.GC | Y.Skip)[],
+  doc: Y.Doc,
+  lookup: (id: Y.ID) => Y.Item | Y.GC | undefined,
+  slotOf: (item: Y.Item) => Slot,
+  signer: Role | null,
+): ErrorBody | null {
+  const comments = commentsMap(doc);
+  const isCommentsRoot = (parent: Parent) => parent === 'comments' || parent === comments;
   const isCommentMap = (parent: Parent): boolean => {
     if (parent instanceof Y.ID) {
       const item = lookup(parent);

@@ -24,8 +24,8 @@ import { newRequestId } from './ids';
 import type { Reviewers } from './registry';
 import { reviewerSeam, type ReviewerSeam } from './room-seam';
 import type { ReviewerData } from './session-data';
+import { ChecklistPacer } from './checklist-pacer';
 
-export const CHECKLIST_DEBOUNCE_MS = 1000;
 const MODEL_FOLLOWUPS_EVERY_MS = 60_000;
 const SOLO_CURVEBALL_CHECK_MS = 5000;
 const SOLO_CURVEBALL_KEY = 'reviewer-solo-curveball';
@@ -49,7 +49,6 @@ class Participant {
   users = 0;
   private readonly seam: ReviewerSeam;
   private readonly unobserve: () => void;
-  private timer: NodeJS.Timeout | null = null;
   private curveballTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -62,6 +61,7 @@ class Participant {
     readonly session: SessionRecord,
     room: Room,
     private readonly deps: ParticipantDeps,
+    private readonly pacer: ChecklistPacer,
   ) {
     this.seam = reviewerSeam(room);
     this.unobserve = this.seam.observe(() => this.schedule());
@@ -81,13 +81,12 @@ class Participant {
     return this.live ? privateRoom(this.session.id) : this.session.id;
   }
 
-  schedule(delay = CHECKLIST_DEBOUNCE_MS): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.refresh();
-    }, delay);
-    this.timer.unref();
+  /**
+   * The board changed: refresh the checklist when the node's checklist budget allows (about a
+   * second later; a throttle, not a debounce, which would never fire while someone types).
+   */
+  schedule(): void {
+    this.pacer.request(this);
   }
 
   /** Runs the rules reviewer now (one run at a time; a change meanwhile runs it again). */
@@ -109,11 +108,17 @@ class Participant {
   }
 
   private async run(): Promise<void> {
-    const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers: await this.deps.data.reviewAnswers(this.session.id, this.session.prompt) };
-    const review = this.deps.reviewers.rules(input);
+    const answers = await this.deps.data.reviewAnswers(this.session.id, this.session.prompt);
+    const { input, review } = this.pacer.time(() => {
+      const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
+      return { input, review: this.deps.reviewers.rules(input) };
+    });
     const at = Date.now();
-    this.checklist = checklistOf(review, at);
-    this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
+    const checklist = checklistOf(review, at);
+    const same = this.checklist !== null && JSON.stringify(this.checklist.items) === JSON.stringify(checklist.items) && this.checklist.overall === checklist.overall;
+    this.checklist = checklist;
+    // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
+    if (!same) this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, checklist);
     if (!this.live) return;
     const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
     if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });
@@ -161,7 +166,7 @@ class Participant {
 
   dispose(): void {
     this.unobserve();
-    if (this.timer) clearTimeout(this.timer);
+    this.pacer.cancel(this);
     if (this.curveballTimer) clearInterval(this.curveballTimer);
     this.seam.awareness.setLocalState(null);
   }
@@ -200,6 +205,7 @@ async function pinPoints(seam: ReviewerSeam, review: Review): Promise<void> {
 /** Keeps one reviewer participant per open room while anyone is connected. */
 export class ReviewerParticipants {
   private readonly byRoom = new Map<Room, Participant>();
+  private readonly pacer = new ChecklistPacer();
 
   constructor(private readonly deps: ParticipantDeps) {}
 
@@ -211,7 +217,7 @@ export class ReviewerParticipants {
       if (!room || !session || !role) return;
       let participant = this.byRoom.get(room);
       if (!participant) {
-        participant = new Participant(session, room, this.deps);
+        participant = new Participant(session, room, this.deps, this.pacer);
         this.byRoom.set(room, participant);
       }
       participant.users++;
@@ -254,5 +260,6 @@ export class ReviewerParticipants {
   disposeAll(): void {
     for (const p of this.byRoom.values()) p.dispose();
     this.byRoom.clear();
+    this.pacer.dispose();
   }
 }

@@ -14,7 +14,7 @@ export interface ReviewerSeam {
   readonly sessionId: string;
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
-  /** Calls `onChange` after every change of the document not made by the reviewer; returns the unsubscribe. */
+  /** Calls `onChange` after every change of the document's meaning not made by the reviewer (a drag is not one); returns the unsubscribe. */
   observe(onChange: () => void): () => void;
   /** Applies `change` as one server transaction, stores it and sends it to the room. */
   apply(change: (doc: Y.Doc) => void): Promise<void>;
@@ -30,7 +30,7 @@ export function reviewerSeam(room: Room): ReviewerSeam {
     observe(onChange) {
       // The room's commit hook, not the Y.Doc's: the room may swap its document when it reloads.
       return room.onCommitted((change) => {
-        if (change.origin.source !== REVIEWER_ORIGIN.source) onChange();
+        if (change.origin.source !== REVIEWER_ORIGIN.source && !change.layoutOnly) onChange();
       });
     },
     async apply(change) {

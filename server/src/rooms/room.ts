@@ -45,6 +45,8 @@ export interface Committed {
   at: number;
   origin: CommitOrigin;
   writer: Role | 'server';
+  /** It only moved or resized nodes: listeners that read the board's meaning may skip it. */
+  layoutOnly: boolean;
 }
 
 /** How a room reaches the world outside the process: sockets and the other server nodes. */
@@ -162,6 +164,7 @@ export class Room {
       throw new RoomError('FORBIDDEN', `the ${writer} role can read the board but not change it`);
     }
     let fresh = false;
+    let layoutOnly = false;
     if (input instanceof Uint8Array) {
       if (this.approxBytes + input.byteLength > WIRE_LIMITS.maxDocumentBytes) {
         throw new RoomError('BOARD_FULL', `the board would exceed ${WIRE_LIMITS.maxDocumentBytes} bytes; remove something first`);
@@ -169,11 +172,12 @@ export class Room {
       const inspection = inspectUpdate(this.current, input, { allowedRoots: ROOT_TYPE_NAMES, signer: writer === 'server' ? null : writer });
       if (inspection.refusal) throw new RoomError(inspection.refusal.code, inspection.refusal.message);
       fresh = inspection.fresh;
+      layoutOnly = inspection.layoutOnly;
     }
     const change = this.apply(input, fresh);
     // Nothing new (a resend): acknowledge once whatever it repeats is stored.
     if (!change) return this.lastWrite.then(() => null);
-    return this.store(change, options);
+    return this.store(change, options, layoutOnly);
   }
 
   /**
@@ -205,7 +209,7 @@ export class Room {
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
 
-  private async store(change: Uint8Array, options: CommitOptions): Promise<Committed> {
+  private async store(change: Uint8Array, options: CommitOptions, layoutOnly: boolean): Promise<Committed> {
     const at = Date.now();
     const write = this.deps.commits.append(this.sessionId, change, at);
     this.lastWrite = write.catch(() => undefined);
@@ -219,7 +223,7 @@ export class Room {
     this.approxBytes += change.byteLength;
     this.sinceSnapshot++;
     this.noteSeq(seq);
-    const committed: Committed = { sessionId: this.sessionId, update: change, seq, at, origin: options.origin, writer: options.writer };
+    const committed: Committed = { sessionId: this.sessionId, update: change, seq, at, origin: options.origin, writer: options.writer, layoutOnly };
     const transport = this.deps.transport();
     // Other nodes first, so a peer's copy holds the change before its clients can build on it.
     transport.publish(this.sessionId, change, seq);

@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+
+/** A room's live checklist, as the pacer sees it. */
+export interface Paced {
+  /** Runs the rules reviewer on the board and sends the checklist; resolves when done. */
+  refresh(): Promise<void>;
+}
+
+export interface PacerOptions {
+  /** No room's checklist is refreshed more often than this. */
+  everyMs: number;
+  /** Share of the event loop all live checklists together may take. */
+  loopShare: number;
+  tickMs: number;
+}
+
+const DEFAULTS: PacerOptions = { everyMs: 1000, loopShare: 0.05, tickMs: 100 };
+
+/**
+ * Paces the live checklists of every room on this node. Each refresh runs the rules
+ * reviewer over the whole board (a quarter of a millisecond for a small one), and with a
+ * refresh per busy room per second, 500 busy rooms spent a fifth of the server's time on
+ * checklists (docs/benchmarks.md). So refreshes share a budget — 5 % of the event loop,
+ * from the measured cost of recent runs — taken first come, first served: with few rooms
+ * each refreshes a second after a change, as before; with many, each refreshes less often,
+ * and edits keep their latency. A room asking again while queued keeps its place.
+ */
+export class ChecklistPacer {
+  private readonly due = new Set<Paced>();
+  private readonly lastRunAt = new WeakMap<Paced, number>();
+  private costMs = 0.5;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly options: PacerOptions;
+
+  constructor(options: Partial<PacerOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  request(room: Paced): void {
+    this.due.add(room);
+    this.arm();
+  }
+
+  cancel(room: Paced): void {
+    this.due.delete(room);
+  }
+
+  /** Reports how long one refresh's reviewing took (its synchronous part), to size the budget. */
+  measured(ms: number): void {
+    this.costMs = this.costMs * 0.9 + ms * 0.1;
+  }
+
+  /** Times a synchronous piece of a refresh and reports it. */
+  time<T>(work: () => T): T {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.measured(performance.now() - start);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.due.clear();
+  }
+
+  private arm(): void {
+    if (this.timer || this.due.size === 0) return;
+    this.timer = setTimeout(() => this.tick(), this.options.tickMs);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.timer = null;
+    const now = performance.now();
+    const { loopShare, tickMs, everyMs } = this.options;
+    let allowance = Math.max(1, Math.floor((loopShare * tickMs) / Math.max(this.costMs, 0.01)));
+    for (const room of this.due) {
+      if (allowance === 0) break;
+      if (now - (this.lastRunAt.get(room) ?? -Infinity) < everyMs) continue;
+      this.due.delete(room);
+      this.lastRunAt.set(room, now);
+      allowance--;
+      void room.refresh();
+    }
+    this.arm();
+  }
+}

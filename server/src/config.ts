@@ -21,6 +21,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Session creations allowed per client IP per minute. */
   SESSION_CREATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Unread bytes a client may let pile up before the server drops its connection (it reconnects and re-syncs). */
+  SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   /** Where the built client lives; the server serves it when present. */
   CLIENT_DIR: z.string().default('dist/client'),
 });

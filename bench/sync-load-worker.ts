@@ -41,6 +41,8 @@ export interface WorkerOutput {
   connectMs: number;
   /** CPU time this load process spent while edits were being sent, per edit (ms). */
   cpuMsPerEdit: number;
+  /** Edits sent inside the measured window. */
+  measuredSent: number;
 }
 
 /** An edit encoded before the run: the message to send and the key its receipt is matched by. */
@@ -240,8 +242,11 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const sent0 = sent;
   measuring = true;
+  // Tells the parent the window opened, so it can read the server's CPU over the same span.
+  process.stdout.write('measure-start\n');
   await new Promise((r) => setTimeout(r, input.measureMs));
   measuring = false;
+  process.stdout.write('measure-end\n');
   const cpu = process.cpuUsage(cpu0);
   const cpuMsPerEdit = (cpu.user + cpu.system) / 1000 / Math.max(1, sent - sent0);
   timers.forEach((t) => clearInterval(t));
@@ -255,7 +260,7 @@ async function main(): Promise<void> {
   let lost = 0;
   for (const { key, receivers } of ackedKeys) for (const r of receivers) if (!r.received.has(key)) lost++;
   for (const client of rooms.flat()) client.socket.close();
-  const output: WorkerOutput = { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000), sent, acked, refused, lost, dup, connectMs, cpuMsPerEdit };
+  const output: WorkerOutput = { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000), sent, acked, refused, lost, dup, connectMs, cpuMsPerEdit, measuredSent: sent - sent0 };
   // A pipe is written asynchronously: exit only once the whole line is out, or the parent reads half of it.
   process.stdout.write(`${JSON.stringify(output)}\n`, () => process.exit(0));
 }

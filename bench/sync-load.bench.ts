@@ -77,23 +77,33 @@ interface LevelResult {
 }
 
 async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: WorkerInput['rooms'], workers: number): Promise<LevelResult> {
-  const cpu0 = pids.map(cpuSeconds);
-  const t0 = Date.now();
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + rssMb(pid), 0));
   }, 500);
+  // The servers' CPU over the measured window only (opened by the first load process to
+  // start measuring, closed by the first to stop): setup and draining are not per-edit work.
+  const serverCpu = () => pids.map(cpuSeconds).reduce((a, b) => a + b, 0);
+  const window: { cpu0?: number; t0?: number; cpu?: number; seconds?: number } = {};
+  const onMark = (mark: string) => {
+    if (mark === 'measure-start' && window.t0 === undefined) Object.assign(window, { cpu0: serverCpu(), t0: Date.now() });
+    if (mark === 'measure-end' && window.t0 !== undefined && window.cpu === undefined) {
+      window.cpu = serverCpu() - window.cpu0!;
+      window.seconds = (Date.now() - window.t0) / 1000;
+    }
+  };
   const outputs = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const mine = rooms.filter((_, i) => i % workers === w);
-      return runWorker({ ...input, rooms: mine });
+      return runWorker({ ...input, rooms: mine }, onMark);
     }),
   );
   clearInterval(sampler);
-  const cpu = pids.map(cpuSeconds).reduce((a, b) => a + b, 0) - cpu0.reduce((a, b) => a + b, 0);
-  const elapsed = (Date.now() - t0) / 1000;
+  const cpu = window.cpu ?? NaN;
+  const seconds = window.seconds ?? NaN;
   const latencies = outputs.flatMap((o) => o.latencies).sort((a, b) => a - b);
   const sent = outputs.reduce((s, o) => s + o.sent, 0);
+  const measuredSent = outputs.reduce((s, o) => s + o.measuredSent, 0);
   const refused: Record<string, number> = {};
   for (const o of outputs) for (const [code, n] of Object.entries(o.refused)) refused[code] = (refused[code] ?? 0) + n;
   return {
@@ -105,20 +115,24 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
     lost: outputs.reduce((s, o) => s + o.lost, 0),
     dup: outputs.reduce((s, o) => s + o.dup, 0),
     refused,
-    cpuPercent: (cpu / elapsed) * 100,
-    cpuMsPerEdit: (cpu * 1000) / Math.max(1, sent),
+    cpuPercent: (cpu / seconds) * 100,
+    cpuMsPerEdit: (cpu * 1000) / Math.max(1, measuredSent),
     rssMb: peakRss,
     loadCpuMsPerEdit: outputs.reduce((s, o) => s + o.cpuMsPerEdit, 0) / outputs.length,
   };
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+function runWorker(input: WorkerInput, onMark: (mark: string) => void): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-load-worker.ts', JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      for (const mark of text.match(/^measure-(start|end)$/gm) ?? []) onMark(mark);
+      out += text;
+    });
     child.once('exit', (code) => {
       const line = out.trim().split('\n').at(-1) ?? '';
       try {
@@ -166,7 +180,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
   let summary = '';
   for (const roomCount of options.rooms) {
     const servers: RunningServer[] = [];
-    const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+    const nodeArgs = [...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
     const relay = await startRelay();
     try {

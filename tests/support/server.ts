@@ -32,7 +32,8 @@ export interface StartOptions {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'designroom-test-'));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'], {
+  // The V8 flag `npm start` sets (package.json): a larger young generation, fewer pauses under load.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'], {
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

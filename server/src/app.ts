@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(promptsRouter(prompts));
   app.use(sessionsRouter({ storage, rooms, prompts, createPerMinute: config.SESSION_CREATE_PER_MINUTE }));
-  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io, onReview: (session, review) => participants.pin(session, review) }));
+  app.use(reviewsRouter({ storage, rooms, rubrics, reviewers, data: reviewerData, io, interview, onReview: (session, review) => participants.pin(session, review) }));
   app.use(reviewerRouter({ storage, prompts, data: reviewerData, curveballs, participants }));
   app.use(interviewRouter({ storage, rooms, prompts, service: interview }));
   app.use(exportRouter({ storage, rooms, prompts, interview }));

@@ -156,6 +156,17 @@ describe('a whole round at the protocol level', () => {
     const lateAsk = await interviewer.send('question:ask', { text: 'one more?' });
     expect(lateAsk.ok ? 'ok' : lateAsk.error.code).toBe('SESSION_CLOSED');
 
+    // The human review (stored at the close) in GET /reviews follows the private notes' rule.
+    const reviewersSeenBy = async (token: string) =>
+      ((await (await request(session, 'GET', '/reviews', token)).json()) as { review: { reviewer: string } }[]).map((r) => r.review.reviewer);
+    expect(await reviewersSeenBy(session.tokens.interviewer)).toContain('human');
+    expect(await reviewersSeenBy(session.tokens.observer)).not.toContain('human');
+    await interviewer.send('notes:share', { share: true });
+    expect(await reviewersSeenBy(session.tokens.observer)).toContain('human');
+    expect(await reviewersSeenBy(session.tokens.candidate)).not.toContain('human');
+    await interviewer.send('notes:share', { share: false });
+    expect(await reviewersSeenBy(session.tokens.observer)).not.toContain('human');
+
     type Summary = { reviews: { rules: { reviewer: string } | null; human: { reviewer: string; items: { id: string; score: number }[] } | null }; questions: unknown[]; phases: { phase: string }[] };
     const forInterviewer = (await (await request(session, 'GET', '/summary', session.tokens.interviewer)).json()) as Summary;
     expect(forInterviewer.reviews.rules?.reviewer).toBe('rules');

@@ -12,9 +12,20 @@ import { newRequestId } from '../reviewers/ids';
 import type { AppServer } from '../sockets/types';
 import { authorize } from './auth';
 import { HttpError } from './errors';
+import { maySeePrivate } from './share-policy';
+import type { InterviewService } from '../interview/service';
 
-export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rubrics: LoadedRubrics; reviewers: Reviewers; data: ReviewerData; io: AppServer; onReview?: (session: SessionRecord, review: Review) => Promise<void> }): Router {
-  const { storage, rubrics, reviewers, data, io } = deps;
+export function reviewsRouter(deps: {
+  storage: Storage;
+  rooms: RoomRegistry;
+  rubrics: LoadedRubrics;
+  reviewers: Reviewers;
+  data: ReviewerData;
+  io: AppServer;
+  interview: InterviewService;
+  onReview?: (session: SessionRecord, review: Review) => Promise<void>;
+}): Router {
+  const { storage, rubrics, reviewers, data, io, interview } = deps;
   const router = Router();
 
   router.get('/api/rubrics/:promptId', (req, res) => {
@@ -47,8 +58,8 @@ export function reviewsRouter(deps: { storage: Storage; rooms: RoomRegistry; rub
     const { session, role } = await authorize(storage, req);
     const reviews = await storage.listReviews(session.id);
     const metas = await data.metas(session.id);
-    // The interviewer's own scores are private to the interviewer.
-    const visible = role === 'interviewer' ? reviews : reviews.filter((r) => r.reviewer !== 'human');
+    // The interviewer's own scores are private: the interviewer's, and observers' while shared (as the summary).
+    const visible = (await maySeePrivate(interview, session, role)) ? reviews : reviews.filter((r) => r.reviewer !== 'human');
     // The review made when a live round ends waits for the interviewer to release it.
     const held = session.closedAt !== null && !(await reviewVisible(storage, session, role));
     const shown = held ? visible.filter((r) => !(r.reviewer !== 'human' && r.createdAt === session.closedAt)) : visible;

@@ -22,7 +22,8 @@ import { PROTOCOL_VERSION, encodeUpdateMessage, patchNode, putNode, sectionText 
 
 export interface WorkerInput {
   url: string;
-  rooms: { sessionId: string; tokens: string[] }[];
+  /** `url`: the node every client of this room connects to (overrides `urls`). */
+  rooms: { sessionId: string; tokens: string[]; url?: string }[];
   /** Node URL per client index (two nodes: the room's clients split across them). */
   urls?: string[];
   ratePerClient: number;
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
   const rooms: Client[][] = [];
   for (const room of input.rooms) {
     const clients: Client[] = room.tokens.map((token, index) => {
-      const url = input.urls?.[index % input.urls.length] ?? input.url;
+      const url = room.url ?? input.urls?.[index % input.urls.length] ?? input.url;
       const socket = new RawSocketIo(url, { sessionId: room.sessionId, token, protocolVersion: PROTOCOL_VERSION });
       return { socket, edits: prepareEdits(editsPerClient), next: 0, peers: [], received: new Set<string>() };
     });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
- *                        [--storage sqlite|postgres] [--nodes 1|2] [--workers 2] [--profile DIR]`
+ *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--workers 2] [--profile DIR]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
@@ -23,6 +23,8 @@ interface Options {
   storage: 'sqlite' | 'postgres';
   nodes: number;
   workers: number;
+  /** With several nodes: every client of a room on the same node (`room`, as nginx hashing on the session does) or a room's clients on different nodes (`client`, the worst case). */
+  spread: 'room' | 'client';
   /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
   profile?: string;
 }
@@ -40,6 +42,7 @@ function parse(args: string[]): Options {
     storage: get('storage') === 'postgres' ? 'postgres' : 'sqlite',
     nodes: Number(get('nodes') ?? 1),
     workers: Number(get('workers') ?? 2),
+    spread: get('spread') === 'room' ? 'room' : 'client',
     profile: get('profile'),
   };
 }
@@ -175,7 +178,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     env.REDIS_URL = url;
   }
   const lines: string[] = [
-    `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}`,
+    `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes}${options.nodes > 1 ? ` spread=${options.spread}` : ''} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}`,
   ];
   let summary = '';
   for (const roomCount of options.rooms) {
@@ -200,7 +203,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       const real = await drive(
         servers.map((s) => s.pid),
         { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
-        rooms,
+        options.spread === 'room' ? rooms.map((room, i) => ({ ...room, url: servers[i % servers.length]!.url })) : rooms,
         options.workers,
       );
       const clients = roomCount * options.clients;

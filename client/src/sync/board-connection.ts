@@ -39,6 +39,9 @@ export function connectBoard(options: { sessionId: string; token: string; name?:
   const listeners = new Set<(doc: Y.Doc, awareness: Awareness) => void>();
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     auth: { sessionId: options.sessionId, token: options.token, protocolVersion: PROTOCOL_VERSION, name: options.name },
+    // Only for a load balancer: with several nodes, hashing on it keeps a session's sockets on
+    // one node (docs/deploy.md). The server reads the session from `auth`, never from here.
+    query: { session: options.sessionId },
     reconnectionDelayMax: 3000,
     autoConnect: false,
   });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
- *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--workers 2] [--profile DIR]`
+ *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--pin] [--workers 2] [--profile DIR]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
@@ -9,7 +9,8 @@
  * and the ratio to the relay. Ends with one summary line for the last level. Prints figures;
  * never passes or fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { createSession, type CreatedSession } from '../tests/support/board-client';
 import { startServer, type RunningServer } from '../tests/support/server';
@@ -25,6 +26,12 @@ interface Options {
   workers: number;
   /** With several nodes: every client of a room on the same node (`room`, as nginx hashing on the session does) or a room's clients on different nodes (`client`, the worst case). */
   spread: 'room' | 'client';
+  /**
+   * Pin the server (or relay) to core 0 and the load processes to the other cores (`taskset`),
+   * so the two do not take turns on the same core: without it, run-to-run spread at 500 rooms
+   * was larger than any effect worth measuring. One node only.
+   */
+  pin: boolean;
   /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
   profile?: string;
 }
@@ -43,6 +50,7 @@ function parse(args: string[]): Options {
     nodes: Number(get('nodes') ?? 1),
     workers: Number(get('workers') ?? 2),
     spread: get('spread') === 'room' ? 'room' : 'client',
+    pin: args.includes('--pin'),
     profile: get('profile'),
   };
 }
@@ -79,7 +87,13 @@ interface LevelResult {
   loadCpuMsPerEdit: number;
 }
 
-async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: WorkerInput['rooms'], workers: number): Promise<LevelResult> {
+async function drive(
+  pids: number[],
+  input: Omit<WorkerInput, 'rooms'>,
+  rooms: WorkerInput['rooms'],
+  workers: number,
+  pinCores?: string,
+): Promise<LevelResult> {
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + rssMb(pid), 0));
@@ -98,7 +112,7 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
   const outputs = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const mine = rooms.filter((_, i) => i % workers === w);
-      return runWorker({ ...input, rooms: mine }, onMark);
+      return runWorker({ ...input, rooms: mine }, onMark, pinCores);
     }),
   );
   clearInterval(sampler);
@@ -125,11 +139,17 @@ async function drive(pids: number[], input: Omit<WorkerInput, 'rooms'>, rooms: W
   };
 }
 
-function runWorker(input: WorkerInput, onMark: (mark: string) => void): Promise<WorkerOutput> {
+/** Restricts a process and all its threads to the given cores (`taskset` syntax: "0", "1-3"). */
+function pinTo(pid: number, cores: string): void {
+  execFileSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' });
+}
+
+function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?: string): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-load-worker.ts', JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    if (pinCores) pinTo(child.pid!, pinCores);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -178,7 +198,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     env.REDIS_URL = url;
   }
   const lines: string[] = [
-    `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes}${options.nodes > 1 ? ` spread=${options.spread}` : ''} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}`,
+    `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes}${options.nodes > 1 ? ` spread=${options.spread}` : ''} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}${options.pin ? ' pinned: server/relay core 0, load the rest' : ''}`,
   ];
   let summary = '';
   for (const roomCount of options.rooms) {
@@ -186,6 +206,9 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     const nodeArgs = [...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
     const relay = await startRelay();
+    const pin = options.pin && options.nodes === 1 && cpus().length > 1;
+    const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
+    if (pin) for (const pid of [relay.pid, servers[0]!.pid]) pinTo(pid, '0');
     try {
       const progress = (step: string) => process.stderr.write(`[sync ${roomCount}×${options.clients}] ${step}\n`);
       progress('creating sessions');
@@ -198,13 +221,14 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       }));
       const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
       progress('driving the relay');
-      const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers);
+      const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers, loadCores);
       progress('driving the server');
       const real = await drive(
         servers.map((s) => s.pid),
         { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
         options.spread === 'room' ? rooms.map((room, i) => ({ ...room, url: servers[i % servers.length]!.url })) : rooms,
         options.workers,
+        loadCores,
       );
       const clients = roomCount * options.clients;
       const row = (name: string, r: LevelResult) =>

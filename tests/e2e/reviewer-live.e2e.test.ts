@@ -16,14 +16,29 @@ describe('the AI reviewer in a live interview', () => {
     const { page: interviewer } = await fx.openBoard(session.links.interviewer, 'Ivy');
     const { page: candidate, dialogs } = await fx.openBoard(session.links.candidate, 'Ada');
 
-    // The candidate draws: the suggestions arrive on the interviewer's panel.
+    // Suggestions for the empty board arrive as the interviewer joins; the candidate draws and
+    // they follow the board. Wait for that refresh before clicking, or the list may change
+    // under the click.
+    const suggestions = interviewer.getByTestId('suggested-follow-up');
+    await suggestions.first().waitFor();
+    const forEmptyBoard = (await suggestions.allTextContents()).join('|');
     await candidate.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Add database' }).click();
-    const suggestion = interviewer.getByTestId('suggested-follow-up').first();
-    await suggestion.waitFor();
+    await expect.poll(async () => (await suggestions.allTextContents()).join('|'), { timeout: 15_000 }).not.toBe(forEmptyBoard);
+    const suggestion = suggestions.first();
     const question = (await suggestion.locator('.iv-question-text').textContent())!;
     await suggestion.getByRole('button', { name: `Ask: ${question}` }).click();
     await suggestion.getByRole('button', { name: `Ask: ${question}` }).filter({ hasText: 'Asked' }).waitFor();
     await candidate.getByTestId('question').filter({ hasText: question }).waitFor();
+
+    // While the interviewer's pointer is on the list it holds still; it catches up once the pointer leaves.
+    await suggestions.first().hover();
+    const whileHovered = (await suggestions.allTextContents()).join('|');
+    await candidate.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Add cache' }).click();
+    await candidate.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Add queue' }).click();
+    await interviewer.waitForTimeout(2500);
+    expect((await suggestions.allTextContents()).join('|')).toBe(whileHovered);
+    await interviewer.mouse.move(5, 5);
+    await expect.poll(async () => (await suggestions.allTextContents()).join('|'), { timeout: 15_000 }).not.toBe(whileHovered);
 
     // A preset curveball from the interviewer is pinned on the candidate's board.
     const preset = interviewer.getByTestId('curveball-preset').first();

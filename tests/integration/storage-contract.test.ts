@@ -101,6 +101,29 @@ describe.each(backends)('storage contract: %s', (_name, open) => {
     expect((await s.loadHistory(id)).map((u) => [u.seq, u.at])).toEqual([[1, 10], [2, 13]]);
   });
 
+  // Only PostgreSQL serves several nodes (SQLite is one process's file).
+  if (_name === 'postgres')
+    it('numbers a session\'s updates without gaps or repeats while two nodes append at once', async () => {
+    const [a, b] = [await storage(), await storage()];
+    const id = newId();
+    await a.createSession({ id, prompt: 'p', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    const other = newId();
+    await a.createSession({ id: other, prompt: 'p', mode: 'live', createdAt: 1, closedAt: null }, hashes);
+    const rounds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 === 0 ? a : b).appendUpdates([
+          { sessionId: id, data: bytes(i), at: i },
+          { sessionId: other, data: bytes(i), at: i },
+          { sessionId: id, data: bytes(i, i), at: i },
+        ]),
+      ),
+    );
+    const mine = rounds.flatMap(([first, , second]) => [first!, second!]).sort((x, y) => x - y);
+    expect(mine).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect((await a.loadHistory(id)).map((u) => u.seq)).toEqual(mine);
+    expect((await b.loadHistory(other)).map((u) => u.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   it('keeps reviews per session in order', async () => {
     const s = await storage();
     const id = newId();

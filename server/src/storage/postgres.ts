@@ -84,16 +84,50 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query(SCHEMA);
 
-  async function appendIn(c: pg.PoolClient, sessionId: string, data: Uint8Array, at: number): Promise<number> {
-    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sessionId]);
-    const { rows } = await c.query(
-      `SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = $1), 0),
-                       COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = $1), 0)) + 1 AS next`,
-      [sessionId],
-    );
-    const seq = Number(rows[0].next);
-    await c.query('INSERT INTO doc_updates (session_id, seq, data, created_at) VALUES ($1, $2, $3, $4)', [sessionId, seq, toBuffer(data), at]);
-    return seq;
+  async function appendUpdates(batch: readonly { sessionId: string; data: Uint8Array; at: number }[]): Promise<number[]> {
+    if (batch.length === 0) return [];
+    const client = await pool.connect();
+    try {
+      // Three round trips per batch (they are most of an edit's cost on two nodes, see
+      // docs/benchmarks.md): BEGIN with the sessions' locks, one INSERT that numbers the
+      // rows, COMMIT. The locks are taken in one global order so two nodes' batches never
+      // deadlock; BEGIN can share their round trip only as a simple query, so the session
+      // ids go in as escaped literals.
+      const ids = [...new Set(batch.map((entry) => entry.sessionId))].sort();
+      const literals = ids.map((id) => client.escapeLiteral(id)).join(',');
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext(id)) FROM (SELECT id FROM unnest(ARRAY[${literals}]::text[]) AS id ORDER BY id) AS s`);
+      // Each entry's place among its session's entries in this batch, from 1.
+      const counts = new Map<string, number>();
+      const ordinals = batch.map((entry) => {
+        const n = (counts.get(entry.sessionId) ?? 0) + 1;
+        counts.set(entry.sessionId, n);
+        return n;
+      });
+      // Read after the locks (a statement of its own, so its snapshot sees every committed row).
+      const { rows } = await client.query<{ session_id: string; seq: string }>(
+        `WITH batch AS (
+           SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[], $4::bigint[]) AS b(session_id, n, data, created_at)
+         ), base AS (
+           SELECT s.id, GREATEST(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = s.id), 0),
+                                 COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = s.id), 0)) AS last
+           FROM (SELECT DISTINCT session_id AS id FROM batch) AS s
+         )
+         INSERT INTO doc_updates (session_id, seq, data, created_at)
+         SELECT b.session_id, base.last + b.n, b.data, b.created_at FROM batch AS b JOIN base ON base.id = b.session_id
+         RETURNING session_id, seq`,
+        [batch.map((e) => e.sessionId), ordinals, batch.map((e) => toBuffer(e.data)), batch.map((e) => e.at)],
+      );
+      await client.query('COMMIT');
+      // RETURNING has no order: each session's lowest new seq is its first entry's.
+      const first = new Map<string, number>();
+      for (const row of rows) first.set(row.session_id, Math.min(first.get(row.session_id) ?? Infinity, Number(row.seq)));
+      return batch.map((entry, i) => first.get(entry.sessionId)! + ordinals[i]! - 1);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async function tx<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -142,35 +176,9 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
       await pool.query('UPDATE sessions SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL', [at, id]);
     },
     async appendUpdate(sessionId, data, at) {
-      return tx(async (c) => appendIn(c, sessionId, data, at));
+      return (await appendUpdates([{ sessionId, data, at }]))[0]!;
     },
-    async appendUpdates(batch) {
-      if (batch.length === 0) return [];
-      return tx(async (c) => {
-        // A handful of round trips per batch, not three per update: at a few thousand edits a
-        // second, per-update queries on one connection queued edits for seconds.
-        const ids = [...new Set(batch.map((entry) => entry.sessionId))].sort();
-        // The sessions' locks in one global order, so two nodes' batches never deadlock.
-        await c.query('SELECT pg_advisory_xact_lock(hashtext(id)) FROM (SELECT id FROM unnest($1::text[]) AS id ORDER BY id) AS s', [ids]);
-        const { rows } = await c.query<{ id: string; last: string }>(
-          `SELECT s.id, GREATEST(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE session_id = s.id), 0),
-                                 COALESCE((SELECT upto_seq FROM doc_snapshots WHERE session_id = s.id), 0)) AS last
-           FROM unnest($1::text[]) AS s(id)`,
-          [ids],
-        );
-        const last = new Map(rows.map((r) => [r.id, Number(r.last)]));
-        const seqs = batch.map((entry) => {
-          const seq = (last.get(entry.sessionId) ?? 0) + 1;
-          last.set(entry.sessionId, seq);
-          return seq;
-        });
-        await c.query(
-          'INSERT INTO doc_updates (session_id, seq, data, created_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bigint[])',
-          [batch.map((e) => e.sessionId), seqs, batch.map((e) => toBuffer(e.data)), batch.map((e) => e.at)],
-        );
-        return seqs;
-      });
-    },
+    appendUpdates,
     async loadDocument(sessionId): Promise<StoredDocument> {
       const snap = await pool.query('SELECT upto_seq, data FROM doc_snapshots WHERE session_id = $1', [sessionId]);
       const snapshotSeq = snap.rows[0] ? Number(snap.rows[0].upto_seq) : 0;

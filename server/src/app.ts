@@ -1,5 +1,3 @@
-import { dropSlowReaders } from './sockets/slow-readers';
-import { batchSocketWrites } from './sockets/write-batching';
 import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -32,6 +30,8 @@ import { reviewerRouter } from './reviewers/routes';
 import { loadCurveballs } from './data/curveballs';
 import { linkCurveballsToTraffic } from './traffic/curveball-traffic';
 import { attachBoardSockets } from './sockets/board-socket';
+import { dropSlowReaders } from './sockets/slow-readers';
+import { batchSocketWrites } from './sockets/write-batching';
 import type { AppServer } from './sockets/types';
 import type { Storage } from './storage/types';
 

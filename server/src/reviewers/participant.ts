@@ -55,6 +55,8 @@ class Participant {
   private modelAt = 0;
   private modelRunning = false;
   checklist: Checklist | null = null;
+  /** What the last checklist sent said (its items and overall, not its time), to skip resending it. */
+  private sentChecklist = '';
   followups: FollowupsEvent | null = null;
 
   constructor(
@@ -114,11 +116,13 @@ class Participant {
       return { input, review: this.deps.reviewers.rules(input) };
     });
     const at = Date.now();
-    const checklist = checklistOf(review, at);
-    const same = this.checklist !== null && JSON.stringify(this.checklist.items) === JSON.stringify(checklist.items) && this.checklist.overall === checklist.overall;
-    this.checklist = checklist;
+    this.checklist = checklistOf(review, at);
     // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
-    if (!same) this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, checklist);
+    const said = JSON.stringify([this.checklist.items, this.checklist.overall]);
+    if (said !== this.sentChecklist) {
+      this.sentChecklist = said;
+      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
+    }
     if (!this.live) return;
     const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
     if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });

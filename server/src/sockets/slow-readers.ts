@@ -1,17 +1,11 @@
-import type { Socket as NetSocket } from 'node:net';
 import type { Logger } from '../log';
+import { tcpSocketOf, type EngineConnection } from './engine-internals';
 import type { AppServer } from './types';
 
-/** What a connection holds that its client has not read yet, as Engine.IO and `ws` keep it. */
-interface EngineConnectionView {
-  writeBuffer?: { data?: unknown }[];
-  transport?: { name?: string; socket?: { _socket?: NetSocket } };
-}
-
 /** Bytes waiting for one client: packets Engine.IO holds back, plus what the TCP socket buffers. */
-export function bufferedBytes(connection: EngineConnectionView): number {
-  let bytes = connection.transport?.socket?._socket?.writableLength ?? 0;
-  for (const packet of connection.writeBuffer ?? []) {
+function bufferedBytes(connection: EngineConnection): number {
+  let bytes = tcpSocketOf(connection.transport)?.writableLength ?? 0;
+  for (const packet of connection.writeBuffer) {
     const data = packet.data;
     if (typeof data === 'string') bytes += data.length;
     else if (data instanceof Uint8Array) bytes += data.byteLength;
@@ -32,11 +26,11 @@ export function bufferedBytes(connection: EngineConnectionView): number {
 export function dropSlowReaders(io: AppServer, options: { maxBytes: number; everyMs: number; log: Logger }): () => void {
   const timer = setInterval(() => {
     for (const socket of io.sockets.sockets.values()) {
-      const connection = socket.conn as unknown as EngineConnectionView;
+      const connection = socket.conn as unknown as EngineConnection;
       const bytes = bufferedBytes(connection);
       if (bytes <= options.maxBytes) continue;
       options.log.warn({ sessionId: socket.data.session?.id, bufferedBytes: bytes }, 'dropping a client that stopped reading');
-      const tcp = connection.transport?.socket?._socket;
+      const tcp = tcpSocketOf(connection.transport);
       if (tcp) tcp.destroy();
       else socket.disconnect(true);
     }

@@ -1,5 +1,5 @@
-import type { Socket as NetSocket } from 'node:net';
 import type { Server as EngineServer } from 'engine.io';
+import { tcpSocketOf, type EngineConnection, type EngineTransport } from './engine-internals';
 
 /**
  * Fewer socket writes per edit. Engine.IO writes each packet the moment it is queued and then
@@ -11,22 +11,9 @@ import type { Server as EngineServer } from 'engine.io';
  * the TCP socket corked, so everything one socket receives in a turn leaves in one `writev`.
  * Nothing waits on a timer: the flush runs before the event loop moves on.
  *
- * This reaches into two Engine.IO internals (`flush` and the transport's `send`), both stable
- * since Engine.IO 4; `tests/integration/write-batching.test.ts` fails if either moves.
+ * This reaches into two Engine.IO internals (`flush` and the transport's `send`, see
+ * engine-internals.ts); `tests/integration/write-batching.test.ts` fails if either moves.
  */
-interface EngineConnection {
-  flush(): void;
-  transport: EngineTransport;
-  on(event: 'upgrade', listener: (transport: EngineTransport) => void): void;
-}
-
-interface EngineTransport {
-  name: string;
-  send(packets: unknown[]): void;
-  /** The `ws` WebSocket of a websocket transport; its `_socket` is the TCP socket. */
-  socket?: { _socket?: NetSocket };
-}
-
 const batched = new WeakSet<object>();
 
 export function batchSocketWrites(engine: EngineServer): void {
@@ -51,7 +38,7 @@ function corkBatches(transport: EngineTransport): void {
   batched.add(transport);
   const send = transport.send.bind(transport);
   transport.send = (packets) => {
-    const tcp = transport.socket?._socket;
+    const tcp = tcpSocketOf(transport);
     tcp?.cork();
     try {
       send(packets);

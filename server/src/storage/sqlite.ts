@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../../core/src';
 import { sqliteShares } from './shares-sqlite';
+import { WalCheckpointer } from './wal-checkpointer';
 import type { SessionRecord, Storage, StoredDocument, StoredReview } from './types';
 
 const SCHEMA = `
@@ -95,15 +96,18 @@ interface SessionRow {
  * SQLite storage. WAL mode: readers never block the writer, and a committed transaction is
  * in the WAL file before `appendUpdate` returns, so it survives the process being killed
  * (synchronous=NORMAL trades only an OS crash or power cut for not fsyncing every edit).
+ * Checkpoints run on a thread of their own (wal-checkpointer.ts), never inside a commit.
  */
 export function openSqliteStorage(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'designroom.sqlite'));
+  const file = path.join(dataDir, 'designroom.sqlite');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  const checkpointer = new WalCheckpointer(db, file);
 
   const stmt = {
     insertSession: db.prepare('INSERT INTO sessions (id, prompt, mode, created_at) VALUES (?, ?, ?, ?)'),
@@ -265,6 +269,7 @@ export function openSqliteStorage(dataDir: string): Storage {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      await checkpointer.stop();
       if (db.open) db.close();
     },
   };

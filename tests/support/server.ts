@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,14 +26,18 @@ export interface StartOptions {
   nodeArgs?: string[];
 }
 
+/** The Node flags `npm start` runs the server with (package.json), read from there so tests and benchmarks cannot drift from it. */
+const START_NODE_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /**
  * Starts the real server (`server/src/index.ts`) as a child process on a free port with its
  * own SQLite directory, exactly as `npm start` runs it, and resolves once it listens.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'designroom-test-'));
-  // The V8 flag `npm start` sets (package.json): a larger young generation, fewer pauses under load.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, ...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/index.ts'], {
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

@@ -10,8 +10,10 @@
  * never passes or fails.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createSession, type CreatedSession } from '../tests/support/board-client';
 import { startServer, type RunningServer } from '../tests/support/server';
 import type { WorkerInput, WorkerOutput } from './sync-load-worker';
@@ -85,6 +87,34 @@ interface LevelResult {
   rssMb: number;
   /** The load processes' own CPU per edit (ms): if it nears the server's, the generator limits the run. */
   loadCpuMsPerEdit: number;
+  /** The servers' garbage-collection pauses inside the measured window (bench/gc-probe.mjs). */
+  gc: GcPauses;
+}
+
+interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+/** Asks each process for its GC pauses (SIGUSR2, bench/gc-probe.mjs) and keeps those inside the window. */
+async function gcPauses(pids: number[], from: number, to: number): Promise<GcPauses> {
+  const result: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+  for (const pid of pids) {
+    const file = path.join(GC_PROBE_DIR, `${pid}.json`);
+    rmSync(file, { force: true });
+    process.kill(pid, 'SIGUSR2');
+    for (let waited = 0; !existsSync(file) && waited < 3000; waited += 20) await sleep(20);
+    if (!existsSync(file)) continue;
+    const pauses = JSON.parse(readFileSync(file, 'utf8')) as [number, number, number][];
+    for (const [at, ms] of pauses) {
+      if (at < from || at > to) continue;
+      result.count++;
+      result.totalMs += ms;
+      result.maxMs = Math.max(result.maxMs, ms);
+    }
+  }
+  return result;
 }
 
 async function drive(
@@ -101,12 +131,13 @@ async function drive(
   // The servers' CPU over the measured window only (opened by the first load process to
   // start measuring, closed by the first to stop): setup and draining are not per-edit work.
   const serverCpu = () => pids.map(cpuSeconds).reduce((a, b) => a + b, 0);
-  const window: { cpu0?: number; t0?: number; cpu?: number; seconds?: number } = {};
+  const window: { cpu0?: number; t0?: number; cpu?: number; seconds?: number; t1?: number } = {};
   const onMark = (mark: string) => {
     if (mark === 'measure-start' && window.t0 === undefined) Object.assign(window, { cpu0: serverCpu(), t0: Date.now() });
     if (mark === 'measure-end' && window.t0 !== undefined && window.cpu === undefined) {
       window.cpu = serverCpu() - window.cpu0!;
-      window.seconds = (Date.now() - window.t0) / 1000;
+      window.t1 = Date.now();
+      window.seconds = (window.t1 - window.t0) / 1000;
     }
   };
   const outputs = await Promise.all(
@@ -136,6 +167,7 @@ async function drive(
     cpuMsPerEdit: (cpu * 1000) / Math.max(1, measuredSent),
     rssMb: peakRss,
     loadCpuMsPerEdit: outputs.reduce((s, o) => s + o.cpuMsPerEdit, 0) / outputs.length,
+    gc: await gcPauses(pids, window.t0 ?? 0, window.t1 ?? 0),
   };
 }
 
@@ -169,7 +201,10 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
 }
 
 async function startRelay(): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-relay.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_GC_PROBE_DIR: GC_PROBE_DIR },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -184,9 +219,12 @@ async function startRelay(): Promise<{ url: string; pid: number; child: ChildPro
 
 const f = (ms: number) => ms.toFixed(1);
 
+const GC_PROBE = ['--import', './bench/gc-probe.mjs'];
+const GC_PROBE_DIR = mkdtempSync(path.join(tmpdir(), 'designroom-gc-probe-'));
+
 export async function runSyncLoadBench(args: string[]): Promise<string> {
   const options = parse(args);
-  const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000' };
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000', BENCH_GC_PROBE_DIR: GC_PROBE_DIR };
   if (options.storage === 'postgres' || options.nodes > 1) {
     const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('--storage postgres and --nodes 2 need DATABASE_URL (or TEST_DATABASE_URL)');
@@ -203,7 +241,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
   let summary = '';
   for (const roomCount of options.rooms) {
     const servers: RunningServer[] = [];
-    const nodeArgs = [...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+    const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
     const relay = await startRelay();
     const pin = options.pin && options.nodes === 1 && cpus().length > 1;
@@ -232,7 +270,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       );
       const clients = roomCount * options.clients;
       const row = (name: string, r: LevelResult) =>
-        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
+        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
       lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
       lines.push(row('relay', base));
       lines.push(row('server', real));

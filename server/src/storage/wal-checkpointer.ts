@@ -19,7 +19,7 @@ export interface CheckpointerStats {
  * that crosses 1,000 WAL pages copies them into the database file and fsyncs it before
  * returning: at 5,000 edits a second that was 1 commit in 60, each holding the event loop for
  * 5 to 46 ms, 43 % of all the time spent in SQLite (docs/benchmarks.md). Here a worker thread
- * checkpoints on its own connection, without blocking the writer, and the writer never does.
+ * checkpoints on its own connection, without blocking the writer, and a commit never does.
  *
  * SQLite starts a WAL over only when a write transaction begins with all of it copied. With
  * gaps between commits the thread gets there on its own; with commits back to back it copies

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putNode, readBoard } from '../../core/src';
+import { EVENTS, putNode, readBoard } from '../../core/src';
 import { connectClient, createSession, eventually, type TestClient } from '../support/board-client';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -31,8 +31,13 @@ describe.runIf(configured)('several server nodes', () => {
     clients.push(a, b);
     await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'synced')));
 
+    // Counted as broadcasts, not just seen on the board: the clients' periodic resync would
+    // bring the edit across too, and hide a broken relay.
+    let broadcastsToB = 0;
+    b.socket.on(EVENTS.boardSync, () => broadcastsToB++);
     a.doc.transact(() => putNode(a.doc, { id: 'from-one', kind: 'cache', label: 'via node one', x: 0, y: 0, notes: '', props: {} }));
     await eventually(() => readBoard(b.doc).nodes.some((n) => n.id === 'from-one'), 'broadcast across nodes');
+    await eventually(() => broadcastsToB > 0, 'the edit arrives at node two\'s client as a broadcast');
     b.doc.transact(() => putNode(b.doc, { id: 'from-two', kind: 'queue', label: 'via node two', x: 0, y: 0, notes: '', props: {} }));
     await eventually(() => readBoard(a.doc).nodes.some((n) => n.id === 'from-two'), 'broadcast back');
     await Promise.all([a, b].map((c) => c.until((s) => s.status === 'saved', 'saved')));

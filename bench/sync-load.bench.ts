@@ -1,13 +1,16 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
- *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--pin] [--workers 2] [--profile DIR]`
+ *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--pin] [--workers 2]
+ *                        [--repeat N] [--profile DIR]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
  * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
  * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU and RSS,
- * and the ratio to the relay. Ends with one summary line for the last level. Prints figures;
- * never passes or fails.
+ * and the ratio to the relay. With `--repeat N` each level runs N times, relay and server
+ * alternating with fresh processes, and a median row follows (this machine's runs spread more
+ * than most changes move them). Ends with one summary line for the last level (medians when
+ * repeated). Prints figures; never passes or fails.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
@@ -34,6 +37,8 @@ interface Options {
    * was larger than any effect worth measuring. One node only.
    */
   pin: boolean;
+  /** Runs per level; the rows are followed by their median. */
+  repeat: number;
   /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
   profile?: string;
 }
@@ -53,6 +58,7 @@ function parse(args: string[]): Options {
     workers: Number(get('workers') ?? 2),
     spread: get('spread') === 'room' ? 'room' : 'client',
     pin: args.includes('--pin'),
+    repeat: Math.max(1, Number(get('repeat') ?? 1)),
     profile: get('profile'),
   };
 }
@@ -222,6 +228,76 @@ const f = (ms: number) => ms.toFixed(1);
 const GC_PROBE = ['--import', './bench/gc-probe.mjs'];
 const GC_PROBE_DIR = mkdtempSync(path.join(tmpdir(), 'designroom-gc-probe-'));
 
+/** One run of one level: fresh server(s) and relay, the relay driven first, then the server. */
+async function runLevel(
+  options: Options,
+  env: Record<string, string>,
+  roomCount: number,
+  progress: (step: string) => void,
+): Promise<{ relay: LevelResult; server: LevelResult }> {
+  const servers: RunningServer[] = [];
+  const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
+  const relay = await startRelay();
+  const pin = options.pin && options.nodes === 1 && cpus().length > 1;
+  const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
+  if (pin) for (const pid of [relay.pid, servers[0]!.pid]) pinTo(pid, '0');
+  try {
+    progress('creating sessions');
+    const sessions: CreatedSession[] = [];
+    for (let i = 0; i < roomCount; i++) sessions.push(await createSession(servers[0]!.url));
+    const roles = ['candidate', 'interviewer'] as const;
+    const rooms = sessions.map((s) => ({
+      sessionId: s.id,
+      tokens: Array.from({ length: options.clients }, (_, i) => s.tokens[roles[i % 2]!]),
+    }));
+    const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
+    progress('driving the relay');
+    const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers, loadCores);
+    progress('driving the server');
+    const real = await drive(
+      servers.map((s) => s.pid),
+      { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
+      options.spread === 'room' ? rooms.map((room, i) => ({ ...room, url: servers[i % servers.length]!.url })) : rooms,
+      options.workers,
+      loadCores,
+    );
+    return { relay: base, server: real };
+  } finally {
+    relay.child.kill('SIGTERM');
+    for (const s of servers) await s.stop();
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Each figure's median over the runs, taken on its own (the row is not one of the runs). */
+function medianResult(runs: LevelResult[]): LevelResult {
+  const m = (pick: (r: LevelResult) => number) => median(runs.map(pick));
+  const refused: Record<string, number> = {};
+  for (const code of new Set(runs.flatMap((r) => Object.keys(r.refused)))) refused[code] = m((r) => r.refused[code] ?? 0);
+  return {
+    editsPerSecond: m((r) => r.editsPerSecond),
+    p50: m((r) => r.p50),
+    p95: m((r) => r.p95),
+    p99: m((r) => r.p99),
+    max: m((r) => r.max),
+    // Lost and duplicated edits are never averaged away: the worst run counts.
+    lost: Math.max(...runs.map((r) => r.lost)),
+    dup: Math.max(...runs.map((r) => r.dup)),
+    refused,
+    cpuPercent: m((r) => r.cpuPercent),
+    cpuMsPerEdit: m((r) => r.cpuMsPerEdit),
+    rssMb: Math.max(...runs.map((r) => r.rssMb)),
+    loadCpuMsPerEdit: m((r) => r.loadCpuMsPerEdit),
+    gc: { count: m((r) => r.gc.count), totalMs: m((r) => r.gc.totalMs), maxMs: m((r) => r.gc.maxMs) },
+  };
+}
+
 export async function runSyncLoadBench(args: string[]): Promise<string> {
   const options = parse(args);
   const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000', BENCH_GC_PROBE_DIR: GC_PROBE_DIR };
@@ -239,49 +315,26 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes}${options.nodes > 1 ? ` spread=${options.spread}` : ''} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}${options.pin ? ' pinned: server/relay core 0, load the rest' : ''}`,
   ];
   let summary = '';
+  const row = (name: string, r: LevelResult) =>
+    `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
   for (const roomCount of options.rooms) {
-    const servers: RunningServer[] = [];
-    const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-    for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
-    const relay = await startRelay();
-    const pin = options.pin && options.nodes === 1 && cpus().length > 1;
-    const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
-    if (pin) for (const pid of [relay.pid, servers[0]!.pid]) pinTo(pid, '0');
-    try {
-      const progress = (step: string) => process.stderr.write(`[sync ${roomCount}×${options.clients}] ${step}\n`);
-      progress('creating sessions');
-      const sessions: CreatedSession[] = [];
-      for (let i = 0; i < roomCount; i++) sessions.push(await createSession(servers[0]!.url));
-      const roles = ['candidate', 'interviewer'] as const;
-      const rooms = sessions.map((s) => ({
-        sessionId: s.id,
-        tokens: Array.from({ length: options.clients }, (_, i) => s.tokens[roles[i % 2]!]),
-      }));
-      const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
-      progress('driving the relay');
-      const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers, loadCores);
-      progress('driving the server');
-      const real = await drive(
-        servers.map((s) => s.pid),
-        { url: servers[0]!.url, urls: servers.map((s) => s.url), ...timing },
-        options.spread === 'room' ? rooms.map((room, i) => ({ ...room, url: servers[i % servers.length]!.url })) : rooms,
-        options.workers,
-        loadCores,
-      );
-      const clients = roomCount * options.clients;
-      const row = (name: string, r: LevelResult) =>
-        `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
-      lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
-      lines.push(row('relay', base));
-      lines.push(row('server', real));
-      lines.push(`  ratio to relay: p50 ${(real.p50 / base.p50).toFixed(2)}×, p99 ${(real.p99 / base.p99).toFixed(2)}×`);
-      summary =
-        `sync rooms=${roomCount} clients=${clients} edits_per_s=${real.editsPerSecond.toFixed(0)} p50_ms=${f(real.p50)} p99_ms=${f(real.p99)} ` +
-        `relay_p50_ms=${f(base.p50)} relay_p99_ms=${f(base.p99)} lost=${real.lost} dup=${real.dup} rss_mb=${real.rssMb.toFixed(0)}`;
-    } finally {
-      relay.child.kill('SIGTERM');
-      for (const s of servers) await s.stop();
+    const clients = roomCount * options.clients;
+    lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
+    const runs: { relay: LevelResult; server: LevelResult }[] = [];
+    for (let run = 1; run <= options.repeat; run++) {
+      const progress = (step: string) => process.stderr.write(`[sync ${roomCount}×${options.clients}${options.repeat > 1 ? ` run ${run}/${options.repeat}` : ''}] ${step}\n`);
+      const result = await runLevel(options, env, roomCount, progress);
+      runs.push(result);
+      const tag = options.repeat > 1 ? ` ${run}` : '';
+      lines.push(row(`relay${tag}`, result.relay), row(`server${tag}`, result.server));
     }
+    const relay = options.repeat > 1 ? medianResult(runs.map((r) => r.relay)) : runs[0]!.relay;
+    const server = options.repeat > 1 ? medianResult(runs.map((r) => r.server)) : runs[0]!.server;
+    if (options.repeat > 1) lines.push(row('relay ~', relay), row('server ~', server), `  (~: median of ${options.repeat} runs, each figure on its own; lost, dup and RSS: the worst run)`);
+    lines.push(`  ratio to relay: p50 ${(server.p50 / relay.p50).toFixed(2)}×, p99 ${(server.p99 / relay.p99).toFixed(2)}×`);
+    summary =
+      `sync rooms=${roomCount} clients=${clients} edits_per_s=${server.editsPerSecond.toFixed(0)} p50_ms=${f(server.p50)} p99_ms=${f(server.p99)} ` +
+      `relay_p50_ms=${f(relay.p50)} relay_p99_ms=${f(relay.p99)} lost=${server.lost} dup=${server.dup} rss_mb=${server.rssMb.toFixed(0)}`;
   }
   lines.push(summary);
   return lines.join('\n');

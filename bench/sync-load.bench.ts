@@ -269,11 +269,7 @@ async function runLevel(
   }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
 
 /** Each figure's median over the runs, taken on its own (the row is not one of the runs). */
 function medianResult(runs: LevelResult[]): LevelResult {

@@ -107,7 +107,7 @@ interface GcPauses {
 async function gcPauses(pids: number[], from: number, to: number): Promise<GcPauses> {
   const result: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
   for (const pid of pids) {
-    const file = path.join(GC_PROBE_DIR, `${pid}.json`);
+    const file = path.join(gcProbeDir(), `${pid}.json`);
     rmSync(file, { force: true });
     process.kill(pid, 'SIGUSR2');
     for (let waited = 0; !existsSync(file) && waited < 3000; waited += 20) await sleep(20);
@@ -209,7 +209,7 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
 async function startRelay(): Promise<{ url: string; pid: number; child: ChildProcess }> {
   const child = spawn(process.execPath, [...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_GC_PROBE_DIR: GC_PROBE_DIR },
+    env: { ...process.env, BENCH_GC_PROBE_DIR: gcProbeDir() },
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -226,7 +226,9 @@ async function startRelay(): Promise<{ url: string; pid: number; child: ChildPro
 const f = (ms: number) => ms.toFixed(1);
 
 const GC_PROBE = ['--import', './bench/gc-probe.mjs'];
-const GC_PROBE_DIR = mkdtempSync(path.join(tmpdir(), 'designroom-gc-probe-'));
+let probeDir: string | undefined;
+/** Where the GC probes write, made on first use: importing this file (bench/run.ts does) leaves nothing behind. */
+const gcProbeDir = (): string => (probeDir ??= mkdtempSync(path.join(tmpdir(), 'designroom-gc-probe-')));
 
 /** One run of one level: fresh server(s) and relay, the relay driven first, then the server. */
 async function runLevel(
@@ -296,7 +298,7 @@ function medianResult(runs: LevelResult[]): LevelResult {
 
 export async function runSyncLoadBench(args: string[]): Promise<string> {
   const options = parse(args);
-  const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000', BENCH_GC_PROBE_DIR: GC_PROBE_DIR };
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', SESSION_CREATE_PER_MINUTE: '100000', BENCH_GC_PROBE_DIR: gcProbeDir() };
   if (options.storage === 'postgres' || options.nodes > 1) {
     const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('--storage postgres and --nodes 2 need DATABASE_URL (or TEST_DATABASE_URL)');

@@ -4,7 +4,7 @@ import type { CheckpointerData, CheckpointRound } from './wal-checkpoint-thread'
 
 /** SQLite's own checkpoint threshold, in pages: what the writer falls back to. */
 const AUTOCHECKPOINT_PAGES = 1000;
-/** A WAL longer than this (16 MB of 4 KiB pages) that the thread cannot finish is finished by the writer. */
+/** A WAL longer than this (16 MB with SQLite's default 4 KiB pages) that the thread cannot finish is finished by the writer. */
 export const WAL_FRAMES_LIMIT = 4096;
 
 export interface CheckpointerStats {
@@ -40,7 +40,8 @@ export class WalCheckpointer {
   ) {
     db.pragma('wal_autocheckpoint = 0');
     // After a WAL grown by a burst is started over, give the disk space back.
-    db.pragma(`journal_size_limit = ${WAL_FRAMES_LIMIT * 4096}`);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`journal_size_limit = ${WAL_FRAMES_LIMIT * pageSize}`);
     const data: CheckpointerData = { file, everyMs, framesLimit: WAL_FRAMES_LIMIT };
     const worker = new Worker(new URL('./wal-checkpoint.boot.mjs', import.meta.url), { workerData: data });
     // Housekeeping must not keep a finished script alive.

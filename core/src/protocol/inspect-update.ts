@@ -47,38 +47,35 @@ export function inspectUpdate(
 }
 
 type CheckResult = { refusal: ErrorBody } | { fresh: boolean; layoutOnly: boolean };
+type Parent = string | Y.ID | Y.AbstractType<unknown> | null;
+type Slot = { parent: Parent; key: string | null };
 
-function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: ReadonlySet<string>; signer: Role | null }): CheckResult {
-  const refused = (refusal: ErrorBody): CheckResult => ({ refusal });
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch (error) {
-    return refused(bad(`not a Yjs update: ${(error as Error).message}`));
-  }
-  const store = doc.store;
-  const byClient = new Map<number, (Y.Item | Y.GC)[]>();
-  const ends = new Map<number, number>();
-  let fresh = decoded.structs.length > 0;
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip) return refused(outOfSync('the update has a gap in its history (a merged update missing a part)'));
-    const { client, clock } = struct.id;
-    const end = ends.get(client);
-    if (end === undefined) {
-      const held = Y.getState(store, client);
-      if (clock > held) return refused(outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`));
-      if (clock < held) fresh = false;
-      byClient.set(client, []);
-    } else if (clock !== end) {
-      return refused(bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`));
-    }
-    byClient.get(client)!.push(struct as Y.Item | Y.GC);
-    ends.set(client, clock + struct.length);
-  }
-  const known = (client: number) => Math.max(Y.getState(store, client), ends.get(client) ?? 0);
+/** Deleted structs looked at before giving up on calling an update layout-only (a bulk delete is not a drag). */
+const MAX_LAYOUT_DELETIONS = 16;
+const NO_SLOT: Slot = { parent: null, key: null };
 
-  const fromUpdate = (id: Y.ID): Y.Item | Y.GC | undefined => {
-    const list = byClient.get(id.client);
+/**
+ * A decoded update against the document it is checked for: finds any struct by id, in the
+ * document or in the update, and where an item sits. It runs on every edit, so it is a class
+ * (its methods are made once) rather than closures made per call.
+ */
+class UpdateView {
+  /** The update's structs per writer, in clock order (checked contiguous). */
+  readonly byClient = new Map<number, (Y.Item | Y.GC)[]>();
+  /** Per writer, the clock after the update's last struct. */
+  readonly ends = new Map<number, number>();
+  private readonly slots = new Map<Y.Item, Slot>();
+
+  constructor(private readonly store: Y.Doc['store']) {}
+
+  /** The clock up to which a writer is known: held by the document or written by the update. */
+  known(client: number): number {
+    return Math.max(Y.getState(this.store, client), this.ends.get(client) ?? 0);
+  }
+
+  lookup(id: Y.ID): Y.Item | Y.GC | undefined {
+    if (id.clock < Y.getState(this.store, id.client)) return Y.getItem(this.store, id) as Y.Item | Y.GC;
+    const list = this.byClient.get(id.client);
     if (!list) return undefined;
     let lo = 0;
     let hi = list.length - 1;
@@ -90,94 +87,120 @@ function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: Readonly
       else return s;
     }
     return undefined;
-  };
-  const lookup = (id: Y.ID): Y.Item | Y.GC | undefined =>
-    id.clock < Y.getState(store, id.client) ? (Y.getItem(store, id) as Y.Item | Y.GC) : fromUpdate(id);
-
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    for (const ref of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
-      if (!ref) continue;
-      if (ref.client === struct.id.client ? ref.clock >= struct.id.clock : ref.clock >= known(ref.client)) {
-        return refused(
-          ref.client === struct.id.client
-            ? bad(`item ${struct.id.client}:${struct.id.clock} points at its own writer's later clock ${ref.clock}`)
-            : outOfSync(`it builds on writer ${ref.client}'s clock ${ref.clock}, which the server does not hold`),
-        );
-      }
-    }
-    const parent: Parent = struct.parent as Parent;
-    if (typeof parent === 'string' && !options.allowedRoots.has(parent)) {
-      return refused(bad(`update writes to unknown top-level type "${parent.slice(0, 40)}"`));
-    }
-    if (struct.content instanceof Y.ContentDoc) return refused(bad('subdocuments are not part of a board'));
   }
-  for (const [client, ranges] of decoded.ds.clients) {
-    for (const range of ranges) {
-      if (range.clock + range.len > known(client)) {
-        return refused(outOfSync(`it deletes writer ${client}'s clocks up to ${range.clock + range.len}, which the server does not hold`));
-      }
-    }
-  }
-  const slotOf = slotFinder(lookup);
-  const comments = checkComments(decoded.structs, doc, lookup, slotOf, options.signer);
-  if (comments) return refused(comments);
-  return { fresh, layoutOnly: isLayoutOnly(decoded, lookup, slotOf) };
-}
 
-type Slot = { parent: Parent; key: string | null };
-
-/**
- * Where an item sits: its parent and map key. An item written next to an existing one (a map
- * overwrite, typing) carries no parent or key of its own: they are its neighbour's.
- */
-function slotFinder(lookup: (id: Y.ID) => Y.Item | Y.GC | undefined): (item: Y.Item) => Slot {
-  const slots = new Map<Y.Item, Slot>();
-  return (item) => {
-    const chain: Y.Item[] = [];
+  /**
+   * Where an item sits: its parent and map key. An item written next to an existing one (a map
+   * overwrite, typing) carries no parent or key of its own: they are its neighbour's.
+   */
+  slotOf(item: Y.Item): Slot {
     let current: Y.Item | undefined = item;
-    let found: Slot = { parent: null, key: null };
+    let found = NO_SLOT;
+    let visited: Y.Item[] | null = null;
     while (current) {
-      const cached = slots.get(current);
+      const cached = this.slots.get(current);
       if (cached) {
         found = cached;
         break;
       }
-      chain.push(current);
+      (visited ??= []).push(current);
       if (current.parent !== null) {
         found = { parent: current.parent as Parent, key: current.parentSub };
         break;
       }
       const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
-      const next: Y.Item | Y.GC | undefined = neighbour ? lookup(neighbour) : undefined;
+      const next: Y.Item | Y.GC | undefined = neighbour ? this.lookup(neighbour) : undefined;
       current = next instanceof Y.Item ? next : undefined;
     }
-    for (const visited of chain) slots.set(visited, found);
+    if (visited) for (const seen of visited) this.slots.set(seen, found);
     return found;
-  };
+  }
+
+  /** A node's x, y, width or height (a node's fields live in its own map, never at the top level). */
+  isLayout(item: Y.Item | Y.GC | undefined): boolean {
+    if (!(item instanceof Y.Item)) return false;
+    const { parent, key } = this.slotOf(item);
+    return key !== null && typeof parent !== 'string' && LAYOUT_KEYS.has(key);
+  }
 }
 
-/** Deleted structs looked at before giving up on calling an update layout-only (a bulk delete is not a drag). */
-const MAX_LAYOUT_DELETIONS = 16;
+/** The first reference of an item that points where it may not, or null. */
+function badReference(view: UpdateView, struct: Y.Item): ErrorBody | null {
+  const own = struct.id;
+  const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+  for (let i = 0; i < 3; i++) {
+    const ref = i === 0 ? struct.origin : i === 1 ? struct.rightOrigin : parent;
+    if (!ref) continue;
+    if (ref.client === own.client) {
+      if (ref.clock >= own.clock) return bad(`item ${own.client}:${own.clock} points at its own writer's later clock ${ref.clock}`);
+    } else if (ref.clock >= view.known(ref.client)) {
+      return outOfSync(`it builds on writer ${ref.client}'s clock ${ref.clock}, which the server does not hold`);
+    }
+  }
+  return null;
+}
 
-function isLayoutOnly(decoded: ReturnType<typeof Y.decodeUpdate>, lookup: (id: Y.ID) => Y.Item | Y.GC | undefined, slotOf: (item: Y.Item) => Slot): boolean {
-  const isLayout = (item: Y.Item | Y.GC | undefined): boolean => {
-    if (!(item instanceof Y.Item)) return false;
-    const { parent, key } = slotOf(item);
-    // Top-level keys are never layout: a node's fields live in the node's own map.
-    return key !== null && typeof parent !== 'string' && LAYOUT_KEYS.has(key);
-  };
+function check(doc: Y.Doc, update: Uint8Array, options: { allowedRoots: ReadonlySet<string>; signer: Role | null }): CheckResult {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return { refusal: bad(`not a Yjs update: ${(error as Error).message}`) };
+  }
+  const store = doc.store;
+  const view = new UpdateView(store);
+  let fresh = decoded.structs.length > 0;
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) return { refusal: outOfSync('the update has a gap in its history (a merged update missing a part)') };
+    const { client, clock } = struct.id;
+    const end = view.ends.get(client);
+    if (end === undefined) {
+      const held = Y.getState(store, client);
+      if (clock > held) return { refusal: outOfSync(`it continues writer ${client} from clock ${clock}, but the server holds that writer only up to clock ${held}`) };
+      if (clock < held) fresh = false;
+      view.byClient.set(client, [struct as Y.Item | Y.GC]);
+    } else if (clock !== end) {
+      return { refusal: bad(`writer ${client}'s items are not contiguous (clock ${clock} after ${end})`) };
+    } else {
+      view.byClient.get(client)!.push(struct as Y.Item | Y.GC);
+    }
+    view.ends.set(client, clock + struct.length);
+  }
+
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const wrong = badReference(view, struct);
+    if (wrong) return { refusal: wrong };
+    const parent = struct.parent as Parent;
+    if (typeof parent === 'string' && !options.allowedRoots.has(parent)) {
+      return { refusal: bad(`update writes to unknown top-level type "${parent.slice(0, 40)}"`) };
+    }
+    if (struct.content instanceof Y.ContentDoc) return { refusal: bad('subdocuments are not part of a board') };
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.clock + range.len > view.known(client)) {
+        return { refusal: outOfSync(`it deletes writer ${client}'s clocks up to ${range.clock + range.len}, which the server does not hold`) };
+      }
+    }
+  }
+  const comments = checkComments(decoded.structs, doc, view, options.signer);
+  if (comments) return { refusal: comments };
+  return { fresh, layoutOnly: isLayoutOnly(decoded, view) };
+}
+
+function isLayoutOnly(decoded: ReturnType<typeof Y.decodeUpdate>, view: UpdateView): boolean {
   let items = 0;
   for (const struct of decoded.structs) {
-    if (!isLayout(struct as Y.Item)) return false;
+    if (!view.isLayout(struct as Y.Item)) return false;
     items++;
   }
   let looked = 0;
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       for (let clock = range.clock; clock < range.clock + range.len; ) {
-        const item = lookup(Y.createID(client, clock));
-        if (++looked > MAX_LAYOUT_DELETIONS || !isLayout(item)) return false;
+        const item = view.lookup(Y.createID(client, clock));
+        if (++looked > MAX_LAYOUT_DELETIONS || !view.isLayout(item)) return false;
         clock = item!.id.clock + item!.length;
       }
     }
@@ -185,35 +208,31 @@ function isLayoutOnly(decoded: ReturnType<typeof Y.decodeUpdate>, lookup: (id: Y
   return items > 0;
 }
 
-type Parent = string | Y.ID | Y.AbstractType<unknown> | null;
+function isCommentsRoot(parent: Parent, comments: unknown): boolean {
+  return parent === 'comments' || parent === comments;
+}
 
-function checkComments(
-  structs: (Y.Item | Y.GC | Y.Skip)[],
-  doc: Y.Doc,
-  lookup: (id: Y.ID) => Y.Item | Y.GC | undefined,
-  slotOf: (item: Y.Item) => Slot,
-  signer: Role | null,
-): ErrorBody | null {
+/** Whether a parent is one comment's map (an entry of the top-level comments map). */
+function isCommentMap(parent: Parent, view: UpdateView, comments: unknown): boolean {
+  if (parent instanceof Y.ID) {
+    const item = view.lookup(parent);
+    return item instanceof Y.Item && item.content instanceof Y.ContentType && isCommentsRoot(view.slotOf(item).parent, comments);
+  }
+  if (parent instanceof Y.AbstractType) return parent._item !== null && isCommentsRoot(view.slotOf(parent._item).parent, comments);
+  return false;
+}
+
+function checkComments(structs: (Y.Item | Y.GC | Y.Skip)[], doc: Y.Doc, view: UpdateView, signer: Role | null): ErrorBody | null {
   const comments = commentsMap(doc);
-  const isCommentsRoot = (parent: Parent) => parent === 'comments' || parent === comments;
-  const isCommentMap = (parent: Parent): boolean => {
-    if (parent instanceof Y.ID) {
-      const item = lookup(parent);
-      return item instanceof Y.Item && item.content instanceof Y.ContentType && isCommentsRoot(slotOf(item).parent);
-    }
-    if (parent instanceof Y.AbstractType) return parent._item !== null && isCommentsRoot(slotOf(parent._item).parent);
-    return false;
-  };
-
-  const created = new Map<Y.Item, Record<string, unknown>>();
+  let created: Map<Y.Item, Record<string, unknown>> | null = null;
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    if (isCommentsRoot(slotOf(struct).parent) && struct.content instanceof Y.ContentType) created.set(struct, {});
+    if (struct.content instanceof Y.ContentType && isCommentsRoot(view.slotOf(struct).parent, comments)) (created ??= new Map()).set(struct, {});
   }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    const { parent, key } = slotOf(struct);
-    if (key === null || !isCommentMap(parent)) continue;
+    const { parent, key } = view.slotOf(struct);
+    if (key === null || !isCommentMap(parent, view, comments)) continue;
     const value = struct.content.getContent()[0];
     if (key === 'role' && signer !== null && struct.content.getLength() > 0 && value !== signer) {
       return { code: 'FORBIDDEN', message: `a comment is signed with its writer's role, and this link is the ${signer}'s` };
@@ -222,12 +241,14 @@ function checkComments(
     if (field && key !== 'id' && struct.content.getLength() > 0 && !field.safeParse(value).success) {
       return bad(`a comment's "${key}" is not valid`);
     }
-    const owner = parent instanceof Y.ID ? lookup(parent) : undefined;
-    if (owner instanceof Y.Item && created.has(owner)) created.get(owner)![key] = value;
+    const owner = parent instanceof Y.ID ? view.lookup(parent) : undefined;
+    const fields = owner instanceof Y.Item ? created?.get(owner) : undefined;
+    if (fields) fields[key] = value;
   }
+  if (!created) return null;
   for (const [item, fields] of created) {
     if (item.content.getLength() === 0) continue;
-    const parsed = commentSchema.safeParse({ ...fields, id: slotOf(item).key ?? '' });
+    const parsed = commentSchema.safeParse({ ...fields, id: view.slotOf(item).key ?? '' });
     if (!parsed.success) {
       return bad(`a new comment needs a valid target, author, role, text and createdAt: ${parsed.error.issues[0]?.path.join('.')} is missing or wrong`);
     }

@@ -21,7 +21,7 @@ import type { Room } from '../rooms/room';
 import type { SessionRecord, Storage } from '../storage/types';
 import { REVIEWER_AUTHOR, type CurveballService } from './curveballs';
 import { newRequestId } from './ids';
-import type { Reviewers } from './registry';
+import type { ReviewInput, Reviewers } from './registry';
 import { reviewerSeam, type ReviewerSeam } from './room-seam';
 import type { ReviewerData } from './session-data';
 import { ChecklistPacer } from './checklist-pacer';
@@ -111,21 +111,9 @@ class Participant {
 
   private async run(): Promise<void> {
     const answers = await this.deps.data.reviewAnswers(this.session.id, this.session.prompt);
-    const { input, review } = this.pacer.time(() => {
-      const input = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
-      return { input, review: this.deps.reviewers.rules(input) };
-    });
-    const at = Date.now();
-    this.checklist = checklistOf(review, at);
-    // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
-    const said = JSON.stringify([this.checklist.items, this.checklist.overall]);
-    if (said !== this.sentChecklist) {
-      this.sentChecklist = said;
-      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
-    }
+    // Timed whole (reading, rules, comparing, sending): the pacer's budget is only as honest as this.
+    const { input, at } = this.pacer.time(() => this.sendChecklist(answers));
     if (!this.live) return;
-    const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
-    if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });
     const model = this.deps.reviewers.list().find((r) => r.name === 'openai');
     if (model?.available && !this.modelRunning && at - this.modelAt >= MODEL_FOLLOWUPS_EVERY_MS) {
       this.modelAt = at;
@@ -138,6 +126,25 @@ class Participant {
         .catch((err: unknown) => this.deps.log.warn({ err, sessionId: this.session.id }, 'model follow-ups failed'))
         .finally(() => (this.modelRunning = false));
     }
+  }
+
+  /** Runs the rules reviewer and sends what changed: the checklist, and in a live session the rules' follow-ups. */
+  private sendChecklist(answers: ReviewInput['answers']): { input: ReviewInput; at: number } {
+    const input: ReviewInput = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
+    const review = this.deps.reviewers.rules(input);
+    const at = Date.now();
+    this.checklist = checklistOf(review, at);
+    // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
+    const said = JSON.stringify([this.checklist.items, this.checklist.overall]);
+    if (said !== this.sentChecklist) {
+      this.sentChecklist = said;
+      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
+    }
+    if (this.live) {
+      const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
+      if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });
+    }
+    return { input, at };
   }
 
   private sendFollowups(event: FollowupsEvent): void {

@@ -48,4 +48,21 @@ describe('ChecklistPacer', () => {
     const order = runs.map((r) => r[0]! - started);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
+
+  it("runs a tick's refreshes in turns of their own, so I/O waiting meanwhile goes between them", async () => {
+    const pacer = new ChecklistPacer({ everyMs: 1000, tickMs: 10, loopShare: 0.5 });
+    pacers.push(pacer);
+    const order: string[] = [];
+    const rooms = [0, 1, 2].map((i) => ({
+      refresh: async () => {
+        order.push(`room ${i}`);
+        // What arrives while the first refresh runs (a socket's edit) must not wait for the rest.
+        if (i === 0) setImmediate(() => order.push('io'));
+      },
+    }));
+    rooms.forEach((r) => pacer.request(r));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toHaveLength(4);
+    expect(order.indexOf('io')).toBe(1);
+  });
 });

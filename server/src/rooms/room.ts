@@ -187,9 +187,11 @@ export class Room {
    */
   private apply(input: Uint8Array | ((doc: Y.Doc) => void), fresh: boolean): Uint8Array | null {
     const doc = this.current;
+    // Only a change that may repeat what the document holds needs Yjs to say what it changed:
+    // the listener (and the encoding Yjs does for it) stays off the common, fresh path.
     const captured: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => captured.push(update);
-    if (!fresh) doc.on('update', capture);
+    const capture = fresh ? null : (update: Uint8Array) => captured.push(update);
+    if (capture) doc.on('update', capture);
     try {
       if (input instanceof Uint8Array) Y.applyUpdate(doc, input, this);
       else doc.transact(() => input(doc), this);
@@ -198,7 +200,7 @@ export class Room {
       this.reload(error);
       throw new RoomError('BAD_MESSAGE', `the update could not be applied: ${(error as Error).message}`);
     } finally {
-      if (!fresh) doc.off('update', capture);
+      if (capture) doc.off('update', capture);
     }
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       this.reload(new Error('an update left items waiting for missing dependencies'));
@@ -256,6 +258,11 @@ export class Room {
 
   private noteSeq(seq: number): void {
     if (seq <= this.contiguousSeq) return;
+    // The usual case on one node: the next number, with nothing waiting above it.
+    if (seq === this.contiguousSeq + 1 && this.seqsAbove.size === 0) {
+      this.contiguousSeq = seq;
+      return;
+    }
     this.seqsAbove.add(seq);
     while (this.seqsAbove.delete(this.contiguousSeq + 1)) this.contiguousSeq++;
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { runChecklistBench } from './checklist.bench';
 import { runClientBench } from './client.bench';
+import { runCommitBench } from './commit.bench';
 import { runExportImportBench } from './export-import.bench';
 import { runImportApplyBench } from './import-apply.bench';
 import { runRefusalBench } from './refusal.bench';
@@ -20,6 +21,11 @@ if (process.argv[2] === 'sync') {
   console.log(await runSyncLoadBench(process.argv.slice(3)));
   process.exit(0);
 }
+// `npm run bench -- commit`: only the commit pipeline benchmark (see bench/commit.bench.ts).
+if (process.argv[2] === 'commit') {
+  console.log(await runCommitBench());
+  process.exit(0);
+}
 
 const benches: [string, () => Promise<string>][] = [
   ['Rules reviewer', runReviewBench],
@@ -27,6 +33,7 @@ const benches: [string, () => Promise<string>][] = [
   ['Export and import (300 nodes)', runExportImportBench],
   ['Traffic model', runTrafficBench],
   ['Live sync (real server, SQLite)', runSyncBench],
+  ['Commit pipeline (room without a transport, SQLite)', runCommitBench],
   ['Refused edits and large changes (client)', runRefusalBench],
   ['Board page in headless Chromium', runClientBench],
   ['Import and paste on the board page (Node, real Y.Doc)', runImportApplyBench],

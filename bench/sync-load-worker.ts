@@ -5,7 +5,7 @@
  * Socket.IO protocol describe it) instead of running socket.io-client, and it encodes every
  * edit before the clock starts instead of running Yjs while measuring.
  *
- * Every client owns one Y.Doc in which it makes realistic edits — a node drag, a label edit,
+ * Every client owns one Y.Doc in which it makes realistic edits (bench/edit-mix.ts) — a node drag, a label edit,
  * typing in a section — prepared up front, then sent at a fixed rate as `board:sync` updates.
  * A client does not apply its peers' edits: its own edits build only on its own items, which
  * keeps every update valid without tracking the room's state. Latency is from the send to a
@@ -17,8 +17,8 @@
 import { performance } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { PROTOCOL_VERSION, encodeUpdateMessage, patchNode, putNode, sectionText } from '../core/src';
+import { PROTOCOL_VERSION, encodeUpdateMessage } from '../core/src';
+import { prepareEditMix } from './edit-mix';
 
 export interface WorkerInput {
   url: string;
@@ -149,29 +149,7 @@ function firstItemKey(message: Uint8Array): string | null {
 
 /** Every edit one client will send, made in its own document before the clock starts. */
 function prepareEdits(count: number): PreparedEdit[] {
-  const doc = new Y.Doc();
-  const nodeId = `n${doc.clientID}`;
-  const text = sectionText(doc, 'requirements');
-  const edits: PreparedEdit[] = [];
-  let update: Uint8Array | null = null;
-  doc.on('update', (u: Uint8Array) => (update = u));
-  for (let i = 0; i < count; i++) {
-    const clock = Y.getState(doc.store, doc.clientID);
-    const roll = Math.random();
-    update = null;
-    if (i === 0) {
-      doc.transact(() => putNode(doc, { id: nodeId, kind: 'service', label: 'Service', x: 0, y: 0, notes: '', props: {} }));
-    } else if (roll < 0.6) {
-      doc.transact(() => patchNode(doc, nodeId, { x: Math.round(Math.random() * 2000), y: Math.round(Math.random() * 1200) }));
-    } else if (roll < 0.85) {
-      doc.transact(() => patchNode(doc, nodeId, { label: `Service ${i}` }));
-    } else {
-      doc.transact(() => text.insert(Math.floor(Math.random() * (text.length + 1)), 'abcdefghij'[i % 10]!));
-    }
-    if (update) edits.push({ key: `${doc.clientID}:${clock}`, message: Buffer.from(encodeUpdateMessage(update)) });
-  }
-  doc.destroy();
-  return edits;
+  return prepareEditMix(count).map(({ update, writer, clock }) => ({ key: `${writer}:${clock}`, message: Buffer.from(encodeUpdateMessage(update)) }));
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;

@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
  *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--pin] [--workers 2]
- *                        [--repeat N] [--profile DIR]`
+ *                        [--repeat N] [--profile DIR] [--yjs-floor]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
  * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
  * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU and RSS,
- * and the ratio to the relay. With `--repeat N` each level runs N times, relay and server
+ * and the ratio to the relay. With `--yjs-floor` a third row runs the relay with a Y.Doc per room
+ * (the floor of any Yjs server: see bench/sync-relay.ts). With `--repeat N` each level runs N times, relay and server
  * alternating with fresh processes, and a median row follows (this machine's runs spread more
  * than most changes move them). Ends with one summary line for the last level (medians when
  * repeated). Prints figures; never passes or fails.
@@ -41,6 +42,8 @@ interface Options {
   repeat: number;
   /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
   profile?: string;
+  /** Also drive the relay that applies every update to a Y.Doc per room (bench/sync-relay.ts --yjs). */
+  yjsFloor: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -60,6 +63,7 @@ function parse(args: string[]): Options {
     pin: args.includes('--pin'),
     repeat: Math.max(1, Number(get('repeat') ?? 1)),
     profile: get('profile'),
+    yjsFloor: args.includes('--yjs-floor'),
   };
 }
 
@@ -206,8 +210,8 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
   });
 }
 
-async function startRelay(): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts'], {
+async function startRelay(withYjs = false): Promise<{ url: string; pid: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(withYjs ? ['--yjs'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_GC_PROBE_DIR: gcProbeDir() },
   });
@@ -236,14 +240,15 @@ async function runLevel(
   env: Record<string, string>,
   roomCount: number,
   progress: (step: string) => void,
-): Promise<{ relay: LevelResult; server: LevelResult }> {
+): Promise<LevelRun> {
   const servers: RunningServer[] = [];
   const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
   const relay = await startRelay();
+  const floor = options.yjsFloor ? await startRelay(true) : null;
   const pin = options.pin && options.nodes === 1 && cpus().length > 1;
   const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
-  if (pin) for (const pid of [relay.pid, servers[0]!.pid]) pinTo(pid, '0');
+  if (pin) for (const pid of [relay.pid, servers[0]!.pid, ...(floor ? [floor.pid] : [])]) pinTo(pid, '0');
   try {
     progress('creating sessions');
     const sessions: CreatedSession[] = [];
@@ -256,6 +261,11 @@ async function runLevel(
     const timing = { ratePerClient: options.rate, warmupMs: 3000, measureMs: options.seconds * 1000, drainMs: 30_000 };
     progress('driving the relay');
     const base = await drive([relay.pid], { url: relay.url, ...timing }, rooms, options.workers, loadCores);
+    let yjs: LevelResult | undefined;
+    if (floor) {
+      progress('driving the relay with Yjs');
+      yjs = await drive([floor.pid], { url: floor.url, ...timing }, rooms, options.workers, loadCores);
+    }
     progress('driving the server');
     const real = await drive(
       servers.map((s) => s.pid),
@@ -264,11 +274,19 @@ async function runLevel(
       options.workers,
       loadCores,
     );
-    return { relay: base, server: real };
+    return { relay: base, yjs, server: real };
   } finally {
     relay.child.kill('SIGTERM');
+    floor?.child.kill('SIGTERM');
     for (const s of servers) await s.stop();
   }
+}
+
+interface LevelRun {
+  relay: LevelResult;
+  /** The relay with a Y.Doc per room, when `--yjs-floor` asked for it. */
+  yjs?: LevelResult;
+  server: LevelResult;
 }
 
 const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
@@ -318,18 +336,30 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
   for (const roomCount of options.rooms) {
     const clients = roomCount * options.clients;
     lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
-    const runs: { relay: LevelResult; server: LevelResult }[] = [];
+    const runs: LevelRun[] = [];
     for (let run = 1; run <= options.repeat; run++) {
       const progress = (step: string) => process.stderr.write(`[sync ${roomCount}×${options.clients}${options.repeat > 1 ? ` run ${run}/${options.repeat}` : ''}] ${step}\n`);
       const result = await runLevel(options, env, roomCount, progress);
       runs.push(result);
       const tag = options.repeat > 1 ? ` ${run}` : '';
-      lines.push(row(`relay${tag}`, result.relay), row(`server${tag}`, result.server));
+      lines.push(row(`relay${tag}`, result.relay), ...(result.yjs ? [row(`yjs${tag}`, result.yjs)] : []), row(`server${tag}`, result.server));
     }
-    const relay = options.repeat > 1 ? medianResult(runs.map((r) => r.relay)) : runs[0]!.relay;
-    const server = options.repeat > 1 ? medianResult(runs.map((r) => r.server)) : runs[0]!.server;
-    if (options.repeat > 1) lines.push(row('relay ~', relay), row('server ~', server), `  (~: median of ${options.repeat} runs, each figure on its own; lost, dup and RSS: the worst run)`);
+    const pick = (which: (r: LevelRun) => LevelResult | undefined): LevelResult | undefined => {
+      const results = runs.map(which).filter((r): r is LevelResult => r !== undefined);
+      if (results.length === 0) return undefined;
+      return options.repeat > 1 ? medianResult(results) : results[0];
+    };
+    const relay = pick((r) => r.relay)!;
+    const yjs = pick((r) => r.yjs);
+    const server = pick((r) => r.server)!;
+    if (options.repeat > 1) {
+      lines.push(row('relay ~', relay), ...(yjs ? [row('yjs ~', yjs)] : []), row('server ~', server));
+      lines.push(`  (~: median of ${options.repeat} runs, each figure on its own; lost, dup and RSS: the worst run)`);
+    }
     lines.push(`  ratio to relay: p50 ${(server.p50 / relay.p50).toFixed(2)}×, p99 ${(server.p99 / relay.p99).toFixed(2)}×`);
+    if (yjs) {
+      lines.push(`  Yjs relay to relay: p50 ${(yjs.p50 / relay.p50).toFixed(2)}×, p99 ${(yjs.p99 / relay.p99).toFixed(2)}×; server to Yjs relay: p50 ${(server.p50 / yjs.p50).toFixed(2)}×, p99 ${(server.p99 / yjs.p99).toFixed(2)}×`);
+    }
     summary =
       `sync rooms=${roomCount} clients=${clients} edits_per_s=${server.editsPerSecond.toFixed(0)} p50_ms=${f(server.p50)} p99_ms=${f(server.p99)} ` +
       `relay_p50_ms=${f(relay.p50)} relay_p99_ms=${f(relay.p99)} lost=${server.lost} dup=${server.dup} rss_mb=${server.rssMb.toFixed(0)}`;

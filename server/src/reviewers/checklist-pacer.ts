@@ -9,12 +9,30 @@ export interface Paced {
 export interface PacerOptions {
   /** No room's checklist is refreshed more often than this. */
   everyMs: number;
-  /** Share of the event loop all live checklists together may take. */
+  /** Share of the event loop all live checklists together may take while the loop has room. */
   loopShare: number;
+  /** The share when the loop is saturated (see `busy`). */
+  busyShare: number;
   tickMs: number;
+  /** How busy the event loop was lately, 0–1 (event-loop utilisation; injectable for tests). */
+  busy: () => number;
 }
 
-const DEFAULTS: PacerOptions = { everyMs: 1000, loopShare: 0.05, tickMs: 100 };
+/** Event-loop utilisation from which the share starts to shrink, and at which it reaches `busyShare`. */
+const ROOMY = 0.6;
+const SATURATED = 0.9;
+
+function loopUtilisation(): () => number {
+  let last = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const since = performance.eventLoopUtilization(now, last);
+    last = now;
+    return since.utilization;
+  };
+}
+
+const DEFAULTS: Omit<PacerOptions, 'busy'> = { everyMs: 1000, loopShare: 0.05, busyShare: 0.01, tickMs: 100 };
 
 /**
  * Paces the live checklists of every room on this node. Each refresh runs the rules
@@ -28,6 +46,10 @@ const DEFAULTS: PacerOptions = { everyMs: 1000, loopShare: 0.05, tickMs: 100 };
  * A tick's refreshes run one after another, each in a turn of the event loop of its own
  * (setImmediate), not back to back: ten at once held every edit that arrived meanwhile for
  * 5–8 ms, which is what a slow edit at p99 is made of. The next tick is armed once they are done.
+ *
+ * The share shrinks as the loop fills (from 5 % at 60 % utilisation to 1 % at 90 %): near
+ * saturation every edit waits behind whatever else runs, so a checklist that is a few seconds
+ * staler is the better trade than edits that are tens of milliseconds late.
  */
 export class ChecklistPacer {
   private readonly due = new Set<Paced>();
@@ -40,7 +62,7 @@ export class ChecklistPacer {
   private readonly options: PacerOptions;
 
   constructor(options: Partial<PacerOptions> = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, busy: options.busy ?? loopUtilisation(), ...options };
   }
 
   request(room: Paced): void {
@@ -83,8 +105,8 @@ export class ChecklistPacer {
   private tick(): void {
     this.timer = null;
     const now = performance.now();
-    const { loopShare, tickMs, everyMs } = this.options;
-    let allowance = Math.max(1, Math.floor((loopShare * tickMs) / Math.max(this.costMs, 0.01)));
+    const { tickMs, everyMs } = this.options;
+    let allowance = Math.max(1, Math.floor((this.share() * tickMs) / Math.max(this.costMs, 0.01)));
     const batch: Paced[] = [];
     for (const room of this.due) {
       if (allowance === 0) break;
@@ -96,6 +118,13 @@ export class ChecklistPacer {
     }
     this.spreading = true;
     this.runSpread(batch, 0);
+  }
+
+  /** The share of the loop checklists may take now, from how busy the loop was since the last tick. */
+  private share(): number {
+    const { loopShare, busyShare, busy } = this.options;
+    const fill = Math.min(1, Math.max(0, (busy() - ROOMY) / (SATURATED - ROOMY)));
+    return loopShare - (loopShare - busyShare) * fill;
   }
 
   private runSpread(batch: Paced[], index: number): void {

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createSession, type CreatedSession } from '../tests/support/board-client';
-import { startServer, type RunningServer } from '../tests/support/server';
+import { START_NODE_FLAGS, startServer, type RunningServer } from '../tests/support/server';
 import type { WorkerInput, WorkerOutput } from './sync-load-worker';
 
 interface Options {
@@ -211,7 +211,9 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
 }
 
 async function startRelay(withYjs = false): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(withYjs ? ['--yjs'] : [])], {
+  // The Yjs floor gets the server's Node flags (its young generation), so the two rows differ only in code.
+  const flags = withYjs ? START_NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, ...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(withYjs ? ['--yjs'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_GC_PROBE_DIR: gcProbeDir() },
   });

@@ -27,7 +27,7 @@ export interface StartOptions {
 }
 
 /** The Node flags `npm start` runs the server with (package.json), read from there so tests and benchmarks cannot drift from it. */
-const START_NODE_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+export const START_NODE_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)
   .filter((word) => word.startsWith('--'));
 

@@ -45,7 +45,8 @@ const DEFAULTS: Omit<PacerOptions, 'busy'> = { everyMs: 1000, loopShare: 0.05, b
  *
  * A tick's refreshes run one after another, each in a turn of the event loop of its own
  * (setImmediate), not back to back: ten at once held every edit that arrived meanwhile for
- * 5–8 ms, which is what a slow edit at p99 is made of. The next tick is armed once they are done.
+ * 5–8 ms, which is what a slow edit at p99 is made of. The next tick is armed once the last
+ * has started.
  *
  * The share shrinks as the loop fills (from 5 % at 60 % utilisation to 1 % at 90 %): near
  * saturation every edit waits behind whatever else runs, so a checklist that is a few seconds
@@ -134,6 +135,8 @@ export class ChecklistPacer {
       this.arm();
       return;
     }
-    void room.refresh().finally(() => setImmediate(() => this.runSpread(batch, index + 1)));
+    // Started, not awaited: one refresh stuck on a slow storage read must not hold every other room's.
+    void room.refresh();
+    setImmediate(() => this.runSpread(batch, index + 1));
   }
 }

@@ -44,6 +44,12 @@ export interface WorkerOutput {
   cpuMsPerEdit: number;
   /** Edits sent inside the measured window. */
   measuredSent: number;
+  /**
+   * `review:followups` events received inside the measured window. In a live session the
+   * reviewer sends the rules' follow-ups to the interviewer on every checklist refresh, so this
+   * counts refreshes (the relay sends none).
+   */
+  reviewerRefreshes: number;
 }
 
 /** An edit encoded before the run: the message to send and the key its receipt is matched by. */
@@ -62,11 +68,12 @@ interface Client {
 }
 
 const BOARD_SYNC_HEADER = '["board:sync",{"_placeholder":true,"num":0}]';
+const FOLLOWUPS_PREFIX = '42["review:followups"';
 
 /**
  * The smallest Socket.IO client the bench needs: connect with auth, answer pings, emit
  * `board:sync` with one binary attachment and an acknowledgement, receive acknowledgements and
- * binary `board:sync` events. Every other event is read and ignored.
+ * binary `board:sync` events, and count `review:followups`. Every other event is read and ignored.
  */
 class RawSocketIo {
   private readonly ws: WebSocket;
@@ -75,6 +82,7 @@ class RawSocketIo {
   /** A binary packet whose attachments are still arriving. */
   private partial: { event: string | null; left: number; frames: Buffer[] } | null = null;
   onSync: (update: Uint8Array) => void = () => undefined;
+  onFollowups: () => void = () => undefined;
   readonly connected: Promise<void>;
 
   constructor(url: string, auth: Record<string, unknown>) {
@@ -91,6 +99,7 @@ class RawSocketIo {
         else if (text.startsWith('44')) reject(new Error(`connect refused: ${text.slice(2)}`));
         else if (text.startsWith('43')) this.ack(text.slice(2));
         else if (text.startsWith('45') || text.startsWith('46')) this.binaryHeader(text);
+        else if (text.startsWith(FOLLOWUPS_PREFIX)) this.onFollowups();
       });
     });
   }
@@ -159,6 +168,7 @@ let sent = 0;
 let acked = 0;
 let dup = 0;
 let measuring = false;
+let reviewerRefreshes = 0;
 /** Send time of every edit sent, by key. */
 const sentAt = new Map<string, number>();
 /** Edits acknowledged while measuring, and who must receive them. */
@@ -192,6 +202,9 @@ async function main(): Promise<void> {
     });
     for (const client of clients) {
       client.peers = clients.filter((c) => c !== client);
+      client.socket.onFollowups = () => {
+        if (measuring) reviewerRefreshes++;
+      };
       client.socket.onSync = (message) => {
         const now = performance.now();
         const key = firstItemKey(message);
@@ -239,7 +252,7 @@ async function main(): Promise<void> {
   let lost = 0;
   for (const { key, receivers } of ackedKeys) for (const r of receivers) if (!r.received.has(key)) lost++;
   for (const client of rooms.flat()) client.socket.close();
-  const output: WorkerOutput = { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000), sent, acked, refused, lost, dup, connectMs, cpuMsPerEdit, measuredSent: sent - sent0 };
+  const output: WorkerOutput = { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000), sent, acked, refused, lost, dup, connectMs, cpuMsPerEdit, measuredSent: sent - sent0, reviewerRefreshes };
   // A pipe is written asynchronously: exit only once the whole line is out, or the parent reads half of it.
   process.stdout.write(`${JSON.stringify(output)}\n`, () => process.exit(0));
 }

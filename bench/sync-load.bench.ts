@@ -99,6 +99,8 @@ interface LevelResult {
   loadCpuMsPerEdit: number;
   /** The servers' garbage-collection pauses inside the measured window (bench/gc-probe.mjs). */
   gc: GcPauses;
+  /** Live checklist refreshes per second over all rooms, counted at the interviewers' clients. */
+  refreshesPerSecond: number;
 }
 
 interface GcPauses {
@@ -178,6 +180,7 @@ async function drive(
     rssMb: peakRss,
     loadCpuMsPerEdit: outputs.reduce((s, o) => s + o.cpuMsPerEdit, 0) / outputs.length,
     gc: await gcPauses(pids, window.t0 ?? 0, window.t1 ?? 0),
+    refreshesPerSecond: outputs.reduce((sum, o) => sum + o.reviewerRefreshes, 0) / (input.measureMs / 1000),
   };
 }
 
@@ -313,6 +316,7 @@ function medianResult(runs: LevelResult[]): LevelResult {
     rssMb: Math.max(...runs.map((r) => r.rssMb)),
     loadCpuMsPerEdit: m((r) => r.loadCpuMsPerEdit),
     gc: { count: m((r) => r.gc.count), totalMs: m((r) => r.gc.totalMs), maxMs: m((r) => r.gc.maxMs) },
+    refreshesPerSecond: m((r) => r.refreshesPerSecond),
   };
 }
 
@@ -333,8 +337,10 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     `storage=${env.DATABASE_URL ? 'postgres' : 'sqlite'} nodes=${options.nodes}${options.nodes > 1 ? ` spread=${options.spread}` : ''} clients/room=${options.clients} rate=${options.rate}/s/client measure=${options.seconds}s load processes=${options.workers}${options.pin ? ' pinned: server/relay core 0, load the rest' : ''}`,
   ];
   let summary = '';
-  const row = (name: string, r: LevelResult) =>
-    `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit`;
+  const refreshes = (r: LevelResult, rooms: number) =>
+    r.refreshesPerSecond > 0 ? `  checklists ${r.refreshesPerSecond.toFixed(0)}/s (a room's every ${(rooms / r.refreshesPerSecond).toFixed(1)} s)` : '';
+  const row = (name: string, r: LevelResult, rooms = 0) =>
+    `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit${refreshes(r, rooms)}`;
   for (const roomCount of options.rooms) {
     const clients = roomCount * options.clients;
     lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);
@@ -344,7 +350,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       const result = await runLevel(options, env, roomCount, progress);
       runs.push(result);
       const tag = options.repeat > 1 ? ` ${run}` : '';
-      lines.push(row(`relay${tag}`, result.relay), ...(result.yjs ? [row(`yjs${tag}`, result.yjs)] : []), row(`server${tag}`, result.server));
+      lines.push(row(`relay${tag}`, result.relay), ...(result.yjs ? [row(`yjs${tag}`, result.yjs)] : []), row(`server${tag}`, result.server, roomCount));
     }
     const pick = (which: (r: LevelRun) => LevelResult | undefined): LevelResult | undefined => {
       const results = runs.map(which).filter((r): r is LevelResult => r !== undefined);
@@ -355,7 +361,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     const yjs = pick((r) => r.yjs);
     const server = pick((r) => r.server)!;
     if (options.repeat > 1) {
-      lines.push(row('relay ~', relay), ...(yjs ? [row('yjs ~', yjs)] : []), row('server ~', server));
+      lines.push(row('relay ~', relay), ...(yjs ? [row('yjs ~', yjs)] : []), row('server ~', server, roomCount));
       lines.push(`  (~: median of ${options.repeat} runs, each figure on its own; lost, dup and RSS: the worst run)`);
     }
     lines.push(`  ratio to relay: p50 ${(server.p50 / relay.p50).toFixed(2)}×, p99 ${(server.p99 / relay.p99).toFixed(2)}×`);

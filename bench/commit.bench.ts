@@ -3,7 +3,8 @@
  * costs the server's own code — checks, Yjs apply, group commit to SQLite, the broadcast
  * message — with no sockets, so the figure does not move with the machine's other load the
  * way the socket load test's does. 500 rooms × 2 writers sending the load test's edit mix,
- * committed 12 at a time (one group commit per batch, as the server sees at 5,000 edits/s).
+ * committed 12 at a time (one group commit per batch, as the server sees at 5,000 edits/s,
+ * unless a GC pause inside a batch makes the commit log close it early, after 0.5 ms).
  * The live checklist is not in it: it has a budget of its own (checklist-pacer.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -57,7 +57,7 @@ export class ChecklistPacer {
   private readonly lastRunAt = new WeakMap<Paced, number>();
   private costMs = 0.5;
   private timer: NodeJS.Timeout | null = null;
-  /** Refreshes are running for the current tick: the next tick waits for them. */
+  /** The current tick's refreshes are still being started, one per turn: the next tick waits until the last has started. */
   private spreading = false;
   private disposed = false;
   private readonly options: PacerOptions;

@@ -51,6 +51,14 @@ describe('solo practice round', () => {
     await page.getByTestId('checklist-item').first().waitFor();
     const before = await checklistScores(page);
     expect(Object.keys(before)).toHaveLength(8);
+    // Every freshness the header shows from here on, to see it say "checking" between edit and reading.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { freshnessSeen: string[] }).freshnessSeen = seen;
+      const list = document.querySelector<HTMLElement>('[data-testid="checklist"]')!;
+      seen.push(list.dataset.freshness ?? '');
+      new MutationObserver(() => seen.push(list.dataset.freshness ?? '')).observe(list, { attributes: true, attributeFilter: ['data-freshness'] });
+    });
     await page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name: 'Add cache' }).click();
     await page.getByTestId('section-tab-scaling').click();
     await page.locator('#section-panel-scaling textarea').fill('A Redis cache in front of MySQL holds the hottest short codes, so most redirects never reach the database. We shard the urls table by short code.');
@@ -60,6 +68,9 @@ describe('solo practice round', () => {
     );
     const moved = await checklistScores(page);
     expect(moved.scaling).toBeGreaterThan(before.scaling ?? 0);
+    await expect.poll(() => page.getByTestId('checklist').getAttribute('data-freshness')).toBe('current');
+    expect(await page.getByTestId('checklist-freshness').textContent()).toContain('up to date');
+    expect(await page.evaluate(() => (window as unknown as { freshnessSeen: string[] }).freshnessSeen)).toContain('checking');
     await shoot(page, '1280-checklist');
 
     // A critique: every item scored, with the follow-up dialogue first.

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeUpdateMessage, putComment, putEdge, putNode, sectionText, checklistSchema, followupsEventSchema, curveballSchema, readBoard, type Board, type Checklist } from '../../core/src';
+import { encodeUpdateMessage, putComment, putEdge, putNode, sectionText, checklistSchema, checkingEventSchema, followupsEventSchema, curveballSchema, readBoard, type Board, type CheckingEvent, type Checklist } from '../../core/src';
 import { reviewSchema, type Review } from '../../core/src/rubric/schema';
 import { connectClient, createSession, eventually, type CreatedSession, type TestClient } from '../support/board-client';
 import { recordingSocket, type RecordingSocket } from '../support/interview-client';
@@ -97,6 +97,50 @@ describe('the live checklist and the private follow-ups', () => {
     expect(candidate.received.some((r) => r.event === 'review:followups')).toBe(false);
   });
 });
+
+describe("the checklist's freshness (review:checking)", () => {
+  it('says the board changed once per reading, and that an unchanged reading is current again without resending the checklist', async () => {
+    const session = await createSession(server.url, 'url-shortener', 'solo');
+    const candidate = await join(session, 'candidate');
+    await candidate.next('review:checklist');
+    const writer = await board(session);
+    const service = (notes: string) => writer.doc.transact(() => putNode(writer.doc, { id: 'api', kind: 'service', label: 'API', x: 0, y: 0, notes, props: {} }));
+    service('owned by team blue');
+    await candidate.next('review:checking', (e: CheckingEvent) => e.checking);
+    await eventually(() => isCurrent(candidate), 'the first change read');
+    // Another team's name moves no score: the reading after it is the same checklist. (A move
+    // would not even be read: layout-only changes are not.)
+    const mark = candidate.received.length;
+    service('owned by team green');
+    await eventually(() => reviewEvents(candidate, mark).length >= 2 && isCurrent(candidate), 'the second change read');
+    const after = reviewEvents(candidate, mark).map((e) => checkingEventSchema.parse(e.payload));
+    expect(after.map((e) => e.checking)).toEqual([true, false]);
+    expect(after[0]!.at).toBeLessThanOrEqual(after[1]!.at);
+  });
+
+  it('a live interviewer is told; a candidate never is', async () => {
+    const session = await createSession(server.url, 'url-shortener', 'live');
+    const interviewer = await join(session, 'interviewer');
+    const candidate = await join(session, 'candidate');
+    await interviewer.next('review:checklist');
+    const writer = await board(session);
+    draw(writer, 'db', 'database', 'Postgres');
+    await interviewer.next('review:checking', (e: CheckingEvent) => e.checking);
+    await eventually(() => isCurrent(interviewer), 'the change read');
+    expect(candidate.received.some((r) => r.event === 'review:checking')).toBe(false);
+  });
+});
+
+/** The checklist and checking events, in order, from `from` on. */
+function reviewEvents(socket: RecordingSocket, from = 0) {
+  return socket.received.slice(from).filter((r) => r.event === 'review:checking' || r.event === 'review:checklist');
+}
+
+/** The last word on the checklist says it covers every change: a new checklist, or `checking: false`. */
+function isCurrent(socket: RecordingSocket): boolean {
+  const last = reviewEvents(socket).at(-1);
+  return last?.event === 'review:checklist' || (last !== undefined && !checkingEventSchema.parse(last.payload).checking);
+}
 
 describe('answers', () => {
   it('stores a candidate answer, lists it, and the next review credits it with answer:ID evidence; "I don\'t know" earns nothing', async () => {

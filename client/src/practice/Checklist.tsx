@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { RUBRIC_ITEM_IDS } from '../../../core/src';
 import { itemTitle } from '../interview/format';
+import { checklistFreshness } from './checklist-freshness';
 import { usePracticeStore } from './practice-store';
 import { ScoreDots } from './ScoreDots';
 
@@ -10,13 +12,17 @@ import { ScoreDots } from './ScoreDots';
 export function Checklist() {
   const checklist = usePracticeStore((s) => s.checklist);
   const previous = usePracticeStore((s) => s.previousChecklist);
+  const freshness = useFreshness();
   if (!checklist) return <p className="muted pr-empty">The checklist fills in as you draw and write.</p>;
   const before = new Map(previous?.items.map((i) => [i.id, i.score]) ?? []);
   const rows = RUBRIC_ITEM_IDS.flatMap((id) => checklist.items.filter((i) => i.id === id));
   return (
-    <div className="pr-checklist" data-testid="checklist" data-overall={checklist.overall}>
+    <div className="pr-checklist" data-testid="checklist" data-overall={checklist.overall} data-freshness={freshness.state}>
       <p className="pr-overall">
-        Live estimate <strong>{Math.round(checklist.overall)}</strong>/100 <span className="muted">· rules reviewer, updates as you work</span>
+        Live estimate <strong>{Math.round(checklist.overall)}</strong>/100{' '}
+        <span className={freshness.state === 'queued' ? 'pr-freshness queued' : 'pr-freshness muted'} data-testid="checklist-freshness">
+          · rules reviewer, {freshness.text}
+        </span>
       </p>
       <ol className="pr-rows">
         {rows.map((item) => {
@@ -40,4 +46,17 @@ export function Checklist() {
       </ol>
     </div>
   );
+}
+
+/** The header's freshness, ticking once a second only while changes wait for a reading. */
+function useFreshness() {
+  const since = usePracticeStore((s) => s.checkingSince);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  return checklistFreshness(since, now);
 }

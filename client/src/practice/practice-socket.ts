@@ -2,8 +2,8 @@ import type { Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { REVIEWER_EVENTS } from '../../../core/src';
 import { listCurveballs } from './practice-api';
-import { addCurveballs, resetPractice, setChecklist, usePracticeStore } from './practice-store';
-import { checklistSchema, curveballSchema, progressSchema, suggestedFollowUpsSchema } from './types';
+import { addCurveballs, resetPractice, setChecking, setChecklist, usePracticeStore } from './practice-store';
+import { checkingSchema, checklistSchema, curveballSchema, progressSchema, suggestedFollowUpsSchema } from './types';
 
 /**
  * Feeds the reviewer's events on `socket` into usePracticeStore until the returned function
@@ -29,6 +29,7 @@ export function bindPracticeSocket(socket: Socket, session: { sessionId: string;
   };
   const offs = [
     on(REVIEWER_EVENTS.checklist, checklistSchema, setChecklist),
+    on(REVIEWER_EVENTS.checking, checkingSchema, (event) => setChecking(event.checking)),
     on(REVIEWER_EVENTS.followups, suggestedFollowUpsSchema, (suggested) => usePracticeStore.setState({ suggested })),
     on(REVIEWER_EVENTS.progress, progressSchema, (progress) => usePracticeStore.setState({ progress })),
     on(REVIEWER_EVENTS.curveball, curveballSchema, (curveball) => addCurveballs([curveball])),

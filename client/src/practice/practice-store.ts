@@ -11,6 +11,8 @@ export interface PracticeState {
   checklist: Checklist | null;
   /** The checklist before the latest one, so a row can show which way it moved. */
   previousChecklist: Checklist | null;
+  /** When (this browser's clock) the server said the board changed after its last reading; null when current. */
+  checkingSince: number | null;
   suggested: SuggestedFollowUps | null;
   progress: ReviewProgress | null;
   curveballs: Curveball[];
@@ -18,7 +20,7 @@ export interface PracticeState {
   highlight: { ref: string; at: number } | null;
 }
 
-const EMPTY: PracticeState = { checklist: null, previousChecklist: null, suggested: null, progress: null, curveballs: [], highlight: null };
+const EMPTY: PracticeState = { checklist: null, previousChecklist: null, checkingSince: null, suggested: null, progress: null, curveballs: [], highlight: null };
 
 export const usePracticeStore = create<PracticeState>(() => EMPTY);
 
@@ -29,7 +31,15 @@ export function resetPractice(): void {
 export function setChecklist(checklist: Checklist): void {
   const current = usePracticeStore.getState().checklist;
   if (current && current.at > checklist.at) return;
-  usePracticeStore.setState({ checklist, previousChecklist: current });
+  // A new reading covers every change the server had when it was made.
+  usePracticeStore.setState({ checklist, previousChecklist: current, checkingSince: null });
+}
+
+/** The server's `review:checking`: the board changed since the last reading, or a reading covered it. */
+export function setChecking(checking: boolean): void {
+  const since = usePracticeStore.getState().checkingSince;
+  // Keep the first moment: how long the changes have waited is what the page shows.
+  usePracticeStore.setState({ checkingSince: checking ? (since ?? Date.now()) : null });
 }
 
 /** Adds curveballs, each once (the socket and the initial fetch may both deliver one), in time order. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { reviewMetaSchema, reviewSchema, type Review } from '../../../core/src';
 
 export {
+  checkingEventSchema as checkingSchema,
   checklistSchema,
   curveballSchema,
   followupsEventSchema as suggestedFollowUpsSchema,

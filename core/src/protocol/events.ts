@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PrivateInterview, PublicInterview, Question, TimerControl } from './interview';
 import { rolesAlways } from './policy';
-import type { Checklist, Curveball, FollowupsEvent, ProgressEvent } from './reviewer';
+import type { CheckingEvent, Checklist, Curveball, FollowupsEvent, ProgressEvent } from './reviewer';
 
 /**
  * The Socket.IO protocol between the board client and the server. Payloads of `board:sync`
@@ -109,6 +109,7 @@ export interface ServerToClientEvents {
   'interview:state': (view: PublicInterview) => void;
   'private:state': (view: PrivateInterview) => void;
   'review:checklist': (checklist: Checklist) => void;
+  'review:checking': (event: CheckingEvent) => void;
   'review:followups': (followups: FollowupsEvent) => void;
   'review:progress': (progress: ProgressEvent) => void;
   'curveball:added': (curveball: Curveball) => void;

@@ -16,6 +16,12 @@ export const reviewerNameSchema = z.enum(REVIEWER_NAMES);
 export const REVIEWER_EVENTS = {
   /** Server→client: the rules reviewer's live checklist (solo candidate, live interviewer). */
   checklist: 'review:checklist',
+  /**
+   * Server→whoever gets the checklist: whether the board has changed since the checklist was
+   * last worked out. Sent when that flips, so a page can say "checking" instead of showing a
+   * reading that is no longer current as if it were.
+   */
+  checking: 'review:checking',
   /** Server→interviewer only: follow-up questions the board now calls for. */
   followups: 'review:followups',
   /** Server→client: stages of a review while it runs. */
@@ -90,6 +96,14 @@ export const checklistEntrySchema = z.object({
 });
 export const checklistSchema = z.object({ items: z.array(checklistEntrySchema), overall: z.number().int().min(0).max(100), at: z.number().int() });
 export type Checklist = z.infer<typeof checklistSchema>;
+
+/**
+ * `review:checking`: `checking` true once the board changed after the last reading, false once a
+ * reading covered every change (a checklist that changed is sent as `review:checklist` instead,
+ * which says the same). `at` is the server's time of the change or of the reading.
+ */
+export const checkingEventSchema = z.object({ checking: z.boolean(), at: z.number().int() });
+export type CheckingEvent = z.infer<typeof checkingEventSchema>;
 
 export const followupsEventSchema = z.object({
   followUps: z.array(z.object({ item: rubricItemIdEnum, question: z.string() })),

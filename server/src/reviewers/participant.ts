@@ -57,6 +57,8 @@ class Participant {
   checklist: Checklist | null = null;
   /** What the last checklist sent said (its items and overall, not its time), to skip resending it. */
   private sentChecklist = '';
+  /** The board changed after the last reading; cleared by the reading itself (same turn as readBoard). */
+  private stale = false;
   followups: FollowupsEvent | null = null;
 
   constructor(
@@ -88,6 +90,11 @@ class Participant {
    * second later; a throttle, not a debounce, which would never fire while someone types).
    */
   schedule(): void {
+    if (!this.stale) {
+      // Once per reading, not per edit: the flag stays up until a reading covers the change.
+      this.stale = true;
+      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checking, { checking: true, at: Date.now() });
+    }
     this.pacer.request(this);
   }
 
@@ -131,14 +138,25 @@ class Participant {
   /** Runs the rules reviewer and sends what changed: the checklist, and in a live session the rules' follow-ups. */
   private sendChecklist(answers: ReviewInput['answers']): { input: ReviewInput; at: number } {
     const input: ReviewInput = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
-    const review = this.deps.reviewers.rules(input);
+    const wasStale = this.stale;
+    this.stale = false;
+    let review: Review;
+    try {
+      review = this.deps.reviewers.rules(input);
+    } catch (err) {
+      this.stale ||= wasStale; // nothing was read after all: the page must keep saying so
+      throw err;
+    }
     const at = Date.now();
     this.checklist = checklistOf(review, at);
     // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
+    // Only that it is current again, so the page stops saying it is checking.
     const said = JSON.stringify([this.checklist.items, this.checklist.overall]);
     if (said !== this.sentChecklist) {
       this.sentChecklist = said;
       this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
+    } else if (wasStale) {
+      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checking, { checking: false, at });
     }
     if (this.live) {
       const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
@@ -159,6 +177,7 @@ class Participant {
     if (!entitled) return;
     if (!this.checklist) await this.refresh();
     if (this.checklist) socket.emit(REVIEWER_EVENTS.checklist, this.checklist);
+    if (this.stale) socket.emit(REVIEWER_EVENTS.checking, { checking: true, at: Date.now() });
     if (this.live && this.followups) socket.emit(REVIEWER_EVENTS.followups, this.followups);
   }
 

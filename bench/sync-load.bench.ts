@@ -1,17 +1,18 @@
 /**
  * `npm run bench -- sync [--rooms 250,500] [--clients 2] [--rate 5] [--seconds 15]
  *                        [--storage sqlite|postgres] [--nodes 1|2] [--spread client|room] [--pin] [--workers 2]
- *                        [--repeat N] [--profile DIR] [--yjs-floor]`
+ *                        [--repeat N] [--profile DIR] [--yjs-floor] [--durable-floor]`
  *
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
  * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
  * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU and RSS,
  * and the ratio to the relay. With `--yjs-floor` a third row runs the relay with a Y.Doc per room
- * (the floor of any Yjs server: see bench/sync-relay.ts). With `--repeat N` each level runs N times, relay and server
- * alternating with fresh processes, and a median row follows (this machine's runs spread more
- * than most changes move them). Ends with one summary line for the last level (medians when
- * repeated). Prints figures; never passes or fails.
+ * (the floor of any Yjs server: see bench/sync-relay.ts); with `--durable-floor` one more runs
+ * it storing each update in SQLite before sending it on (the floor of a durable one). With
+ * `--repeat N` each level runs N times, relay and server alternating with fresh processes,
+ * and a median row follows (this machine's runs spread more than most changes move them).
+ * Ends with one summary line for the last level (medians when repeated). Prints figures; never passes or fails.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
@@ -44,6 +45,8 @@ interface Options {
   profile?: string;
   /** Also drive the relay that applies every update to a Y.Doc per room (bench/sync-relay.ts --yjs). */
   yjsFloor: boolean;
+  /** Also drive that relay storing every update in SQLite before sending it on (bench/sync-relay.ts --durable). */
+  durableFloor: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -64,6 +67,7 @@ function parse(args: string[]): Options {
     repeat: Math.max(1, Number(get('repeat') ?? 1)),
     profile: get('profile'),
     yjsFloor: args.includes('--yjs-floor'),
+    durableFloor: args.includes('--durable-floor'),
   };
 }
 
@@ -213,10 +217,10 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
   });
 }
 
-async function startRelay(withYjs = false): Promise<{ url: string; pid: number; child: ChildProcess }> {
-  // The Yjs floor gets the server's Node flags (its young generation), so the two rows differ only in code.
-  const flags = withYjs ? START_NODE_FLAGS : [];
-  const child = spawn(process.execPath, [...flags, ...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(withYjs ? ['--yjs'] : [])], {
+async function startRelay(kind: 'bare' | 'yjs' | 'durable' = 'bare'): Promise<{ url: string; pid: number; child: ChildProcess }> {
+  // The floors get the server's Node flags (its young generation), so the rows differ only in code.
+  const flags = kind === 'bare' ? [] : START_NODE_FLAGS;
+  const child = spawn(process.execPath, [...flags, ...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(kind === 'bare' ? [] : [`--${kind}`])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_GC_PROBE_DIR: gcProbeDir() },
   });
@@ -250,10 +254,11 @@ async function runLevel(
   const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
   const relay = await startRelay();
-  const floor = options.yjsFloor ? await startRelay(true) : null;
+  const floor = options.yjsFloor ? await startRelay('yjs') : null;
+  const durableFloor = options.durableFloor ? await startRelay('durable') : null;
   const pin = options.pin && options.nodes === 1 && cpus().length > 1;
   const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
-  if (pin) for (const pid of [relay.pid, servers[0]!.pid, ...(floor ? [floor.pid] : [])]) pinTo(pid, '0');
+  if (pin) for (const pid of [relay.pid, servers[0]!.pid, ...(floor ? [floor.pid] : []), ...(durableFloor ? [durableFloor.pid] : [])]) pinTo(pid, '0');
   try {
     progress('creating sessions');
     const sessions: CreatedSession[] = [];
@@ -271,6 +276,11 @@ async function runLevel(
       progress('driving the relay with Yjs');
       yjs = await drive([floor.pid], { url: floor.url, ...timing }, rooms, options.workers, loadCores);
     }
+    let stored: LevelResult | undefined;
+    if (durableFloor) {
+      progress('driving the relay with Yjs and SQLite');
+      stored = await drive([durableFloor.pid], { url: durableFloor.url, ...timing }, rooms, options.workers, loadCores);
+    }
     progress('driving the server');
     const real = await drive(
       servers.map((s) => s.pid),
@@ -279,10 +289,11 @@ async function runLevel(
       options.workers,
       loadCores,
     );
-    return { relay: base, yjs, server: real };
+    return { relay: base, yjs, stored, server: real };
   } finally {
     relay.child.kill('SIGTERM');
     floor?.child.kill('SIGTERM');
+    durableFloor?.child.kill('SIGTERM');
     for (const s of servers) await s.stop();
   }
 }
@@ -291,6 +302,8 @@ interface LevelRun {
   relay: LevelResult;
   /** The relay with a Y.Doc per room, when `--yjs-floor` asked for it. */
   yjs?: LevelResult;
+  /** That relay storing before sending, when `--durable-floor` asked for it. */
+  stored?: LevelResult;
   server: LevelResult;
 }
 
@@ -350,7 +363,12 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
       const result = await runLevel(options, env, roomCount, progress);
       runs.push(result);
       const tag = options.repeat > 1 ? ` ${run}` : '';
-      lines.push(row(`relay${tag}`, result.relay), ...(result.yjs ? [row(`yjs${tag}`, result.yjs)] : []), row(`server${tag}`, result.server, roomCount));
+      lines.push(
+        row(`relay${tag}`, result.relay),
+        ...(result.yjs ? [row(`yjs${tag}`, result.yjs)] : []),
+        ...(result.stored ? [row(`stored${tag}`, result.stored)] : []),
+        row(`server${tag}`, result.server, roomCount),
+      );
     }
     const pick = (which: (r: LevelRun) => LevelResult | undefined): LevelResult | undefined => {
       const results = runs.map(which).filter((r): r is LevelResult => r !== undefined);
@@ -359,14 +377,18 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
     };
     const relay = pick((r) => r.relay)!;
     const yjs = pick((r) => r.yjs);
+    const stored = pick((r) => r.stored);
     const server = pick((r) => r.server)!;
     if (options.repeat > 1) {
-      lines.push(row('relay ~', relay), ...(yjs ? [row('yjs ~', yjs)] : []), row('server ~', server, roomCount));
+      lines.push(row('relay ~', relay), ...(yjs ? [row('yjs ~', yjs)] : []), ...(stored ? [row('stored ~', stored)] : []), row('server ~', server, roomCount));
       lines.push(`  (~: median of ${options.repeat} runs, each figure on its own; lost, dup and RSS: the worst run)`);
     }
     lines.push(`  ratio to relay: p50 ${(server.p50 / relay.p50).toFixed(2)}×, p99 ${(server.p99 / relay.p99).toFixed(2)}×`);
     if (yjs) {
       lines.push(`  Yjs relay to relay: p50 ${(yjs.p50 / relay.p50).toFixed(2)}×, p99 ${(yjs.p99 / relay.p99).toFixed(2)}×; server to Yjs relay: p50 ${(server.p50 / yjs.p50).toFixed(2)}×, p99 ${(server.p99 / yjs.p99).toFixed(2)}×`);
+    }
+    if (stored) {
+      lines.push(`  stored Yjs relay to relay: p50 ${(stored.p50 / relay.p50).toFixed(2)}×, p99 ${(stored.p99 / relay.p99).toFixed(2)}×; server to it: p50 ${(server.p50 / stored.p50).toFixed(2)}×, p99 ${(server.p99 / stored.p99).toFixed(2)}×`);
     }
     summary =
       `sync rooms=${roomCount} clients=${clients} edits_per_s=${server.editsPerSecond.toFixed(0)} p50_ms=${f(server.p50)} p99_ms=${f(server.p99)} ` +

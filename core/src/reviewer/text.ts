@@ -69,9 +69,39 @@ export function compileTerms(terms: readonly string[]): string[] {
   return terms.map((term) => keyed(term)).filter((k) => k.trim().length > 0);
 }
 
+/**
+ * The first term of `compiled` that occurs in `keyedText`, trimmed. A term can only occur where
+ * its first token does, so a set lookup rules out most terms before the substring search: a
+ * live checklist asks this for every sentence against every check's terms, and the search
+ * was its largest single cost.
+ */
 export function matchesAny(keyedText: string, compiled: readonly string[]): string | undefined {
-  for (const term of compiled) if (keyedText.includes(term)) return term.trim();
+  const present = tokenSet(keyedText);
+  const firsts = firstTokens(compiled);
+  for (let i = 0; i < compiled.length; i++) {
+    if (present.has(firsts[i]!) && keyedText.includes(compiled[i]!)) return compiled[i]!.trim();
+  }
   return undefined;
+}
+
+const firstsOf = new WeakMap<readonly string[], string[]>();
+function firstTokens(compiled: readonly string[]): string[] {
+  let firsts = firstsOf.get(compiled);
+  if (!firsts) firstsOf.set(compiled, (firsts = compiled.map((term) => term.trim().split(' ')[0]!)));
+  return firsts;
+}
+
+/** Token sets of recently asked texts: one review asks about the same sentences once per check. */
+const recentSets = new Map<string, Set<string>>();
+const RECENT_LIMIT = 512;
+function tokenSet(keyedText: string): Set<string> {
+  let set = recentSets.get(keyedText);
+  if (!set) {
+    if (recentSets.size >= RECENT_LIMIT) recentSets.clear();
+    set = new Set(keyedText.split(' '));
+    recentSets.set(keyedText, set);
+  }
+  return set;
 }
 
 /** Words that make a sentence a reason, not a label. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEndpoints, findNumbers, findStatusCodes, findTables, isDerivedRate, isDerivedSize, isWordList, keyed, stem } from '../../../core/src/reviewer/index';
+import { compileTerms, matchesAny } from '../../../core/src/reviewer/text';
 
 describe('stemming and keyed text', () => {
   it('brings plurals and -ing/-ed forms to one stem', () => {
@@ -70,5 +71,25 @@ describe('structure detectors', () => {
     const tables = findTables('One table `link(code CHAR(8) PRIMARY KEY, url TEXT, created_at)` and hash(url).');
     expect(tables.map((t) => t.name)).toEqual(['link']);
     expect(tables[0]?.columns).toHaveLength(3);
+  });
+});
+
+describe('matchesAny', () => {
+  const terms = compileTerms(['read replica', 'replica', 'message queue', 'shard key']);
+
+  it('finds whole-token phrases in order, wherever they sit in the sentence', () => {
+    expect(matchesAny(keyed('We add a read replica in each region'), terms)).toBe('read replica');
+    expect(matchesAny(keyed('Each replica lags a little'), terms)).toBe('replica');
+    expect(matchesAny(keyed('The shard key is the user id'), terms)).toBe('shard key');
+    expect(matchesAny(keyed('a queue of messages'), terms)).toBeUndefined();
+    // A first token that is only part of a word does not count.
+    expect(matchesAny(keyed('the reader replays'), terms)).toBeUndefined();
+  });
+
+  it('answers the same after its cache of recent sentences fills and clears', () => {
+    for (let i = 0; i < 1500; i++) {
+      const sentence = keyed(`sentence ${i} ${i % 3 === 0 ? 'with a read replica' : 'with nothing'}`);
+      expect(matchesAny(sentence, terms)).toBe(i % 3 === 0 ? 'read replica' : undefined);
+    }
   });
 });

@@ -12,8 +12,10 @@
  * as the issue's pipeline asks: the Yjs relay, plus each update appended to SQLite in the
  * server's own table and settings (WAL, synchronous=NORMAL), one transaction per event-loop
  * turn, closed early once its oldest edit has waited 0.5 ms, as the server's commit log does.
- * Only then is the edit acknowledged and broadcast. It never checkpoints (the server does so on
- * another thread), which only flatters it. What the server costs above this row is its checks,
+ * Only then is the edit acknowledged and broadcast. It writes to sockets as the server does
+ * (one corked write per socket per tick: server/src/sockets/write-batching.ts), so it has every
+ * trick the server has. It never checkpoints (the server does so on another thread), which
+ * only flatters it. What the server costs above this row is its checks,
  * its room bookkeeping and the reviewer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ import Database from 'better-sqlite3';
 import { Server, type Socket } from 'socket.io';
 import * as Y from 'yjs';
 import { decodeSyncMessage } from '../core/src';
+import { batchSocketWrites } from '../server/src/sockets/write-batching';
 
 const durable = process.argv.includes('--durable');
 const withYjs = durable || process.argv.includes('--yjs');
@@ -98,6 +101,7 @@ function storeThenSend(edit: Pending): void {
 
 const httpServer = createServer();
 const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024 });
+if (durable) batchSocketWrites(io.engine);
 io.on('connection', (socket) => {
   const room = String((socket.handshake.auth as { sessionId?: unknown }).sessionId ?? '');
   void socket.join(room);

@@ -12,6 +12,6 @@ export const QUEUED_AFTER_MS = 5000;
 export function checklistFreshness(checkingSince: number | null, now: number): Freshness {
   if (checkingSince === null) return { state: 'current', text: 'up to date' };
   const waited = Math.max(0, now - checkingSince);
-  if (waited < QUEUED_AFTER_MS) return { state: 'checking', text: 'checking your latest changes…' };
+  if (waited < QUEUED_AFTER_MS) return { state: 'checking', text: 'checking the latest changes…' };
   return { state: 'queued', text: `latest changes not checked yet (${Math.floor(waited / 1000)} s): the server is busy` };
 }

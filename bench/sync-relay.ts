@@ -15,8 +15,8 @@
  * Only then is the edit acknowledged and broadcast. It writes to sockets as the server does
  * (one corked write per socket per tick: server/src/sockets/write-batching.ts), so it has every
  * trick the server has. It never checkpoints (the server does so on another thread), which
- * only flatters it. What the server costs above this row is its checks,
- * its room bookkeeping and the reviewer.
+ * only flatters it. What the server costs above this row is its checks, its room bookkeeping
+ * and the reviewer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -144,7 +144,7 @@ class Participant {
     try {
       review = this.deps.reviewers.rules(input);
     } catch (err) {
-      this.stale ||= wasStale; // nothing was read after all: the page must keep saying so
+      this.stale = wasStale; // nothing was read after all: the page must keep saying so
       throw err;
     }
     const at = Date.now();

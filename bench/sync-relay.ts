@@ -9,24 +9,24 @@
  * reviewer: what the server costs above this row is what durability and safety cost.
  *
  * With `--durable` it is the floor of any Yjs server that stores an edit before sending it on,
- * as the issue's pipeline asks: the Yjs relay, plus each update appended to SQLite in the
- * server's own table and settings (WAL, synchronous=NORMAL), one transaction per event-loop
- * turn, closed early once its oldest edit has waited 0.5 ms, as the server's commit log does.
- * Only then is the edit acknowledged and broadcast. It writes to sockets as the server does
- * (one corked write per socket per tick: server/src/sockets/write-batching.ts), so it has every
- * trick the server has. It never checkpoints (the server does so on another thread), which
- * only flatters it. What the server costs above this row is its checks, its room bookkeeping
- * and the reviewer.
+ * as the issue's pipeline asks: the Yjs relay, plus each update appended through the server's
+ * own storage and group commit (openSqliteStorage and CommitLog: WAL, synchronous=NORMAL,
+ * checkpoints on their own thread, one transaction per turn closed after 0.5 ms). Only once
+ * stored is the edit acknowledged and broadcast. It writes to sockets as the server does (one
+ * corked write per socket per tick: server/src/sockets/write-batching.ts), so it has every
+ * trick the server has. What the server costs above this row is its checks, its room
+ * bookkeeping and the reviewer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import * as Y from 'yjs';
 import { decodeSyncMessage } from '../core/src';
+import { CommitLog } from '../server/src/rooms/commit-log';
 import { batchSocketWrites } from '../server/src/sockets/write-batching';
+import { openSqliteStorage } from '../server/src/storage/sqlite';
 
 const durable = process.argv.includes('--durable');
 const withYjs = durable || process.argv.includes('--yjs');
@@ -43,61 +43,21 @@ function applyToRoom(room: string, message: unknown): Uint8Array | null {
   return decoded.update;
 }
 
-/** The durable floor's store: one table like the server's, one transaction per batch. */
+/** The durable floor's store: the server's own SQLite storage behind its group commit. */
 function openStore() {
   const dir = mkdtempSync(path.join(tmpdir(), 'designroom-durable-floor-'));
-  const db = new Database(path.join(dir, 'floor.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('wal_autocheckpoint = 0');
-  db.exec('CREATE TABLE doc_updates (session_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (session_id, seq))');
-  const insert = db.prepare('INSERT INTO doc_updates (session_id, seq, data, created_at) VALUES (?, ?, ?, ?)');
-  const seqs = new Map<string, number>();
-  const write = db.transaction((batch: Pending[]) => {
-    const at = Date.now();
-    for (const { room, update } of batch) {
-      const seq = (seqs.get(room) ?? 0) + 1;
-      seqs.set(room, seq);
-      insert.run(room, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength), at);
-    }
-  });
-  return { write, close: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
-}
-
-interface Pending {
-  room: string;
-  update: Uint8Array;
-  message: unknown;
-  socket: Socket;
-  ack: ((reply: unknown) => void) | null;
+  const storage = openSqliteStorage(dir);
+  const log = new CommitLog(storage);
+  return {
+    log,
+    close: async () => {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const store = durable ? openStore() : null;
-let batch: Pending[] = [];
-let openedAt = 0;
-let flushQueued = false;
-
-function flush(): void {
-  flushQueued = false;
-  if (batch.length === 0) return;
-  const done = batch;
-  batch = [];
-  store!.write(done);
-  for (const edit of done) {
-    edit.socket.to(edit.room).emit('board:sync', edit.message);
-    edit.ack?.({ ok: true, data: {} });
-  }
-}
-
-function storeThenSend(edit: Pending): void {
-  if (batch.length > 0 && performance.now() - openedAt >= 0.5) flush();
-  if (batch.length === 0) openedAt = performance.now();
-  batch.push(edit);
-  if (!flushQueued) {
-    flushQueued = true;
-    setImmediate(flush);
-  }
-}
 
 const httpServer = createServer();
 const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024 });
@@ -107,8 +67,11 @@ io.on('connection', (socket) => {
   void socket.join(room);
   socket.on('board:sync', (message: unknown, ack: unknown) => {
     const update = withYjs ? applyToRoom(room, message) : null;
-    if (durable && update) {
-      storeThenSend({ room, update, message, socket, ack: typeof ack === 'function' ? (ack as (reply: unknown) => void) : null });
+    if (store && update) {
+      void store.log.append(room, update, Date.now()).then(() => {
+        socket.to(room).emit('board:sync', message);
+        if (typeof ack === 'function') (ack as (reply: unknown) => void)({ ok: true, data: {} });
+      });
       return;
     }
     socket.to(room).emit('board:sync', message);
@@ -121,6 +84,5 @@ httpServer.listen(0, '127.0.0.1', () => {
 });
 process.on('SIGTERM', () => {
   io.close();
-  store?.close();
-  process.exit(0);
+  void (store?.close() ?? Promise.resolve()).finally(() => process.exit(0));
 });

@@ -5,8 +5,9 @@
  * Socket.IO protocol describe it) instead of running socket.io-client, and it encodes every
  * edit before the clock starts instead of running Yjs while measuring.
  *
- * Every client owns one Y.Doc in which it makes realistic edits (bench/edit-mix.ts) — a node drag, a label edit,
- * typing in a section — prepared up front, then sent at a fixed rate as `board:sync` updates.
+ * Every client owns one Y.Doc in which it makes realistic edits (bench/edit-mix.ts): a node
+ * drag, a label edit, typing in a section, prepared up front, then sent at a fixed rate as
+ * `board:sync` updates.
  * A client does not apply its peers' edits: its own edits build only on its own items, which
  * keeps every update valid without tracking the room's state. Latency is from the send to a
  * peer's receipt of the same Yjs items, found by the first item's writer and clock in the

@@ -41,7 +41,7 @@ interface Options {
   pin: boolean;
   /** Runs per level; the rows are followed by their median. */
   repeat: number;
-  /** Directory for V8 CPU profiles of the server processes (`--cpu-prof`). */
+  /** Directory for V8 CPU profiles (`--cpu-prof`) of the server processes and of the relays beside them. */
   profile?: string;
   /** Also drive the relay that applies every update to a Y.Doc per room (bench/sync-relay.ts --yjs). */
   yjsFloor: boolean;
@@ -217,10 +217,13 @@ function runWorker(input: WorkerInput, onMark: (mark: string) => void, pinCores?
   });
 }
 
-async function startRelay(kind: 'bare' | 'yjs' | 'durable' = 'bare'): Promise<{ url: string; pid: number; child: ChildProcess }> {
+async function startRelay(
+  kind: 'bare' | 'yjs' | 'durable' = 'bare',
+  profileArgs: string[] = [],
+): Promise<{ url: string; pid: number; child: ChildProcess }> {
   // The floors get the server's Node flags (its young generation), so the rows differ only in code.
   const flags = kind === 'bare' ? [] : START_NODE_FLAGS;
-  const child = spawn(process.execPath, [...flags, ...GC_PROBE, '--import', 'tsx', 'bench/sync-relay.ts', ...(kind === 'bare' ? [] : [`--${kind}`])], {
+  const child = spawn(process.execPath, [...flags, ...GC_PROBE, ...profileArgs, '--import', 'tsx', 'bench/sync-relay.ts', ...(kind === 'bare' ? [] : [`--${kind}`])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_GC_PROBE_DIR: gcProbeDir() },
   });
@@ -251,11 +254,13 @@ async function runLevel(
   progress: (step: string) => void,
 ): Promise<LevelRun> {
   const servers: RunningServer[] = [];
-  const nodeArgs = [...GC_PROBE, ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+  const nodeArgs = [...GC_PROBE, ...profileArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   for (let n = 0; n < options.nodes; n++) servers.push(await startServer({ env, nodeArgs }));
-  const relay = await startRelay();
-  const floor = options.yjsFloor ? await startRelay('yjs') : null;
-  const durableFloor = options.durableFloor ? await startRelay('durable') : null;
+  // Every process is profiled, so the server's profile can be set against its floors'.
+  const relay = await startRelay('bare', profileArgs);
+  const floor = options.yjsFloor ? await startRelay('yjs', profileArgs) : null;
+  const durableFloor = options.durableFloor ? await startRelay('durable', profileArgs) : null;
   const pin = options.pin && options.nodes === 1 && cpus().length > 1;
   const loadCores = pin ? `1-${cpus().length - 1}` : undefined;
   if (pin) for (const pid of [relay.pid, servers[0]!.pid, ...(floor ? [floor.pid] : []), ...(durableFloor ? [durableFloor.pid] : [])]) pinTo(pid, '0');

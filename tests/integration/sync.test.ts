@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { putNode, readBoard, sectionText, patchNode, nodesMap } from '../../core/src';
+import { decodeSyncMessage, encodeStep2Message, encodeUpdateMessage, putNode, readBoard, sectionText, patchNode, nodesMap } from '../../core/src';
 import { connectClient, createSession, eventually, type TestClient } from '../support/board-client';
+import { connectRawSocket } from '../support/raw-socket';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -117,6 +118,41 @@ describe('live sync between two clients', () => {
     await saved(a);
     expect(echoes).toBe(0);
     expect(nodesMap(a.doc).size).toBe(1);
+  });
+});
+
+describe('what peers receive', () => {
+  const nodeUpdate = (id: string): Uint8Array => {
+    const doc = new Y.Doc();
+    putNode(doc, node(id));
+    return Y.encodeStateAsUpdate(doc);
+  };
+  const nextMessage = (socket: Awaited<ReturnType<typeof connectRawSocket>>) =>
+    new Promise<Uint8Array>((resolve) => socket.once('board:sync', (bytes: ArrayBuffer | Uint8Array) => resolve(new Uint8Array(bytes))));
+  const send = (socket: Awaited<ReturnType<typeof connectRawSocket>>, bytes: Uint8Array) =>
+    socket.timeout(10_000).emitWithAck('board:sync', bytes) as Promise<{ ok: boolean }>;
+
+  it('an update message is sent on byte for byte, and a step 2 is sent on as an update message', async () => {
+    const session = await createSession(server.url);
+    const a = await connectRawSocket(server.url, session, 'candidate');
+    const b = await connectRawSocket(server.url, session, 'interviewer');
+    try {
+      const asUpdate = encodeUpdateMessage(nodeUpdate('sent-as-update'));
+      const received = nextMessage(b);
+      expect(await send(a, asUpdate)).toMatchObject({ ok: true });
+      expect(await received).toEqual(asUpdate);
+
+      // An offline client's catch-up arrives as a step 2; peers only take updates from the server.
+      const change = nodeUpdate('sent-as-step2');
+      const relayed = nextMessage(b);
+      expect(await send(a, encodeStep2Message(change))).toMatchObject({ ok: true });
+      const message = await relayed;
+      expect(decodeSyncMessage(message).type).toBe('update');
+      expect(message).toEqual(encodeUpdateMessage(change));
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });
 

@@ -34,6 +34,12 @@ export interface CommitOptions {
   origin: CommitOrigin;
   /** The writer's role; `server` for a change the server makes on its own behalf. */
   writer: Role | 'server';
+  /**
+   * The y-protocols update message `input` arrived in, when it came in one. When the change is
+   * `input` itself (the usual case) the broadcast sends these bytes on as they came, which are
+   * exactly what encoding the change again would give.
+   */
+  message?: Uint8Array;
 }
 
 /** A change that is stored: what listeners of `onCommitted` receive. */
@@ -83,7 +89,7 @@ export class Room {
   readonly awareness: Awareness;
   private current: Y.Doc;
   private readonly listeners = new Set<(change: Committed) => void>();
-  /** Resolves when every write issued so far is stored (or failed). */
+  /** The last write issued: once it settles, every write issued so far is stored or failed. Await through `writesSettled`. */
   private lastWrite: Promise<unknown> = Promise.resolve();
   /** Every seq up to this one is in `doc`: a snapshot may claim exactly this much. */
   private contiguousSeq = 0;
@@ -176,8 +182,9 @@ export class Room {
     }
     const change = this.apply(input, fresh);
     // Nothing new (a resend): acknowledge once whatever it repeats is stored.
-    if (!change) return this.lastWrite.then(() => null);
-    return this.store(change, options, layoutOnly);
+    if (!change) return this.lastWrite.then(nothing, nothing);
+    const message = change === input && options.message ? options.message : encodeUpdateMessage(change);
+    return this.store(change, message, options, layoutOnly);
   }
 
   /**
@@ -211,25 +218,34 @@ export class Room {
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
 
-  private async store(change: Uint8Array, options: CommitOptions, layoutOnly: boolean): Promise<Committed> {
+  /**
+   * Hands the change to the group commit; once stored, acknowledges it (the returned promise
+   * resolves), relays and broadcasts it and tells the listeners. Written with `then` rather
+   * than `await`: this runs for every edit, and each await is one more promise and turn.
+   */
+  private store(change: Uint8Array, message: Uint8Array, options: CommitOptions, layoutOnly: boolean): Promise<Committed> {
     const at = Date.now();
     const write = this.deps.commits.append(this.sessionId, change, at);
-    this.lastWrite = write.catch(() => undefined);
-    let seq: number;
-    try {
-      seq = await write;
-    } catch (error) {
-      this.reload(error);
-      throw new RoomError('UNAVAILABLE', 'the server could not store this edit; retry');
-    }
-    this.approxBytes += change.byteLength;
+    // Those who wait for it (resends, flush, compaction, reload) only need it settled.
+    this.lastWrite = write;
+    return write.then(
+      (seq) => this.stored({ sessionId: this.sessionId, update: change, seq, at, origin: options.origin, writer: options.writer, layoutOnly }, message),
+      (error: unknown) => {
+        this.reload(error);
+        throw new RoomError('UNAVAILABLE', 'the server could not store this edit; retry');
+      },
+    );
+  }
+
+  private stored(committed: Committed, message: Uint8Array): Committed {
+    const { update, seq } = committed;
+    this.approxBytes += update.byteLength;
     this.sinceSnapshot++;
     this.noteSeq(seq);
-    const committed: Committed = { sessionId: this.sessionId, update: change, seq, at, origin: options.origin, writer: options.writer, layoutOnly };
     const transport = this.deps.transport();
     // Other nodes first, so a peer's copy holds the change before its clients can build on it.
-    transport.publish(this.sessionId, change, seq);
-    transport.broadcast(this.sessionId, encodeUpdateMessage(change), options.origin.socketId);
+    transport.publish(this.sessionId, update, seq);
+    transport.broadcast(this.sessionId, message, committed.origin.socketId);
     this.notify(committed);
     if (this.sinceSnapshot >= COMPACT_EVERY) void this.compact();
     return committed;
@@ -276,7 +292,7 @@ export class Room {
     if (this.compacting || this.reloading || this.sinceSnapshot === 0) return;
     this.compacting = true;
     try {
-      await this.lastWrite;
+      await this.writesSettled();
       const upto = this.contiguousSeq;
       const snapshot = Y.encodeStateAsUpdate(this.current);
       await this.deps.storage.compact(this.sessionId, snapshot, upto);
@@ -290,9 +306,14 @@ export class Room {
     }
   }
 
+  /** Resolves (never rejects) once every write issued so far is stored or failed. */
+  private writesSettled(): Promise<null> {
+    return this.lastWrite.then(nothing, nothing);
+  }
+
   /** Waits for every change issued so far to be stored. */
   async flush(): Promise<void> {
-    await this.lastWrite;
+    await this.writesSettled();
     if (this.reloading) await this.reloading;
   }
 
@@ -328,7 +349,7 @@ export class Room {
     const attempt = async (): Promise<void> => {
       for (let delay = 100; ; delay = Math.min(delay * 2, 5000)) {
         try {
-          await this.lastWrite;
+          await this.writesSettled();
           const doc = this.newDoc();
           await this.fill(doc);
           // The old document is dropped, not destroyed: destroying it would end the awareness.
@@ -345,6 +366,8 @@ export class Room {
     });
   }
 }
+
+const nothing = (): null => null;
 
 /** Origin of updates relayed from other server nodes. */
 const PEER_ORIGIN = Symbol('peer-node');

@@ -102,12 +102,19 @@ export function attachBoardSockets(
         socket.emit(EVENTS.sessionError, { code: 'BAD_MESSAGE', message: `${EVENTS.boardSync} must be sent with an acknowledgement` });
         return;
       }
-      handleSync(socket, payload)
-        .then((reply) => (ack as AckFn)(reply))
-        .catch((error: unknown) => {
-          log.error({ err: error, sessionId: session.id }, 'board:sync failed');
-          (ack as AckFn)(fail('INTERNAL', 'the server failed to handle this message'));
-        });
+      const reply = ack as AckFn;
+      let outcome: SyncReply | Promise<SyncReply>;
+      try {
+        outcome = handleSync(socket, payload);
+      } catch (error) {
+        outcome = Promise.reject(error);
+      }
+      // A refusal is answered at once; only what waits on the room (a commit, a reload) is a promise.
+      if (!(outcome instanceof Promise)) return reply(outcome);
+      outcome.then(reply, (error: unknown) => {
+        log.error({ err: error, sessionId: session.id }, 'board:sync failed');
+        reply(fail('INTERNAL', 'the server failed to handle this message'));
+      });
     });
 
     socket.on(EVENTS.presenceUpdate, (payload: unknown) => {
@@ -153,7 +160,7 @@ export function attachBoardSockets(
     });
   });
 
-  async function handleSync(socket: AppSocket, payload: unknown): Promise<Ack<SyncStep1Reply | Record<string, never>>> {
+  function handleSync(socket: AppSocket, payload: unknown): SyncReply | Promise<SyncReply> {
     const { room, role } = socket.data;
     if (!socket.data.bucket.take()) return fail('RATE_LIMITED', `more than ${WIRE_LIMITS.messagesPerSecond} messages a second; slow down`);
     const bytes = binarySchema.safeParse(payload);
@@ -168,15 +175,24 @@ export function attachBoardSockets(
       return fail('BAD_MESSAGE', error instanceof MalformedMessageError ? error.message : 'malformed sync message');
     }
     if (message.type === 'step1') {
-      await room.ready();
-      return { ok: true, data: { step2: encodeStep2(room.doc, message.stateVector), step1: encodeStep1(room.doc) } };
+      const { stateVector } = message;
+      return room.ready().then(() => ({ ok: true, data: { step2: encodeStep2(room.doc, stateVector), step1: encodeStep1(room.doc) } }));
     }
-    try {
-      await room.commit(message.update, { origin: { source: 'socket', socketId: socket.id }, writer: role });
-      return { ok: true, data: {} };
-    } catch (error) {
-      if (error instanceof RoomError) return fail(error.code, error.message);
-      throw error;
-    }
+    const options = {
+      origin: { source: 'socket', socketId: socket.id },
+      writer: role,
+      // An update message is broadcast as it came; a step 2 is sent on as an update message.
+      message: message.type === 'update' ? bytes.data : undefined,
+    };
+    return room.commit(message.update, options).then(stored, refused);
   }
+}
+
+type SyncReply = Ack<SyncStep1Reply | Record<string, never>>;
+
+const stored = (): SyncReply => ({ ok: true, data: {} });
+
+function refused(error: unknown): SyncReply {
+  if (error instanceof RoomError) return fail(error.code, error.message);
+  throw error;
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { ROOT_TYPE_NAMES, inspectUpdate } from '../core/src';
+import { ROOT_TYPE_NAMES, encodeUpdateMessage, inspectUpdate } from '../core/src';
 import { createLogger } from '../server/src/log';
 import { RoomRegistry } from '../server/src/rooms/registry';
 import { createSession } from '../server/src/sessions/service';
@@ -28,11 +28,13 @@ const ROUNDS = 3;
 interface Sent {
   sessionId: string;
   edit: MixedEdit;
+  /** The update message it arrives in: the socket hands it to the commit, to broadcast as it came. */
+  message: Uint8Array;
 }
 
 /** Every edit of every writer, interleaved the way concurrent rooms send them. */
 function interleave(sessionIds: string[]): Sent[] {
-  const streams = sessionIds.flatMap((sessionId) => Array.from({ length: WRITERS }, () => prepareEditMix(EDITS_PER_WRITER).map((edit) => ({ sessionId, edit }))));
+  const streams = sessionIds.flatMap((sessionId) => Array.from({ length: WRITERS }, () => prepareEditMix(EDITS_PER_WRITER).map((edit) => ({ sessionId, edit, message: encodeUpdateMessage(edit.update) }))));
   const out: Sent[] = [];
   for (let i = 0; i < EDITS_PER_WRITER; i++) for (const stream of streams) if (stream[i]) out.push(stream[i]!);
   return out;
@@ -71,7 +73,9 @@ async function oneRound(): Promise<{ cpuUs: number; wallUs: number; gc: { count:
     const t0 = performance.now();
     for (let i = 0; i < sent.length; i += BATCH) {
       await Promise.all(
-        sent.slice(i, i + BATCH).map(({ sessionId, edit }) => open.get(sessionId)!.commit(edit.update, { origin: { source: 'socket', socketId: 'bench' }, writer: 'candidate' })),
+        sent.slice(i, i + BATCH).map(({ sessionId, edit, message }) =>
+          open.get(sessionId)!.commit(edit.update, { origin: { source: 'socket', socketId: 'bench' }, writer: 'candidate', message }),
+        ),
       );
     }
     const wallUs = ((performance.now() - t0) * 1000) / sent.length;

@@ -4,11 +4,12 @@
  * review that leaves the seam has been validated against the contract's Review schema.
  */
 import { REVIEWER_NAMES, type Board, type ReviewerName, type ReviewMeta, type ReviewStage } from '../../../core/src';
-import { reviewBoard, type ReviewAnswer } from '../../../core/src/reviewer/index';
+import type { ReviewAnswer } from '../../../core/src/reviewer/index';
 import { reviewSchema, type Review } from '../../../core/src/rubric/schema';
 import type { PromptLibrary } from '../data/prompts';
 import type { LoadedRubrics } from '../data/rubrics';
 import { createOpenAIReviewer, type OpenAISettings } from './openai-reviewer';
+import { createRulesReviewer } from './rules-reviewer';
 
 export { REVIEWER_NAMES, type ReviewerName };
 
@@ -67,26 +68,6 @@ export interface ReviewerDeps {
   override?: Partial<Record<ReviewerName, Reviewer>>;
 }
 
-export function createRulesReviewer(deps: Pick<ReviewerDeps, 'prompts' | 'rubrics'>): Reviewer & { sync(input: ReviewInput): Review } {
-  const sync = (input: ReviewInput): Review => {
-    const prompt = deps.prompts?.get(input.promptId) ?? { id: input.promptId };
-    const review = reviewBoard(input.board, prompt, deps.rubrics, { answers: input.answers });
-    if (input.curveballs && input.curveballs.length > 0) describeCurveballs(review, input);
-    return review;
-  };
-  return {
-    name: 'rules',
-    available: true,
-    sync,
-    async review(input, progress) {
-      const started = Date.now();
-      progress('rules', 'The rules reviewer is reading the board.');
-      const review = sync(input);
-      return { review, meta: { reviewer: 'rules', requested: 'rules', latencyMs: Date.now() - started, attempts: 0, warnings: review.warnings } };
-    },
-  };
-}
-
 export function createReviewers(deps: ReviewerDeps): Reviewers {
   const rules = createRulesReviewer(deps);
   const openai = deps.override?.openai ?? createOpenAIReviewer({ settings: deps.openai, prompts: deps.prompts, rubrics: deps.rubrics, rules: rules.sync });
@@ -118,25 +99,4 @@ export function createReviewers(deps: ReviewerDeps): Reviewers {
       return { review: checked.data, meta: outcome.meta };
     },
   };
-}
-
-/**
- * Says, in the summary of the item a curveball tests, how the board changed after it: what was
- * added or rewritten since, or that nothing was.
- */
-function describeCurveballs(review: Review, input: ReviewInput): void {
-  for (const curveball of input.curveballs ?? []) {
-    const item = review.items.find((i) => i.id === (curveball.item ?? 'scaling')) ?? review.items.find((i) => i.id === 'scaling');
-    if (!item) continue;
-    const beforeIds = new Set(curveball.before.nodes.map((n) => n.id));
-    const added = input.board.nodes.filter((n) => !beforeIds.has(n.id)).map((n) => n.label || n.kind);
-    const changedSections = (Object.keys(input.board.sections) as Array<keyof Board['sections']>).filter(
-      (id) => (input.board.sections[id] ?? '').trim() !== (curveball.before.sections[id] ?? '').trim(),
-    );
-    const parts: string[] = [];
-    if (added.length > 0) parts.push(`added ${added.slice(0, 4).join(', ')}${added.length > 4 ? ` and ${added.length - 4} more` : ''}`);
-    if (changedSections.length > 0) parts.push(`rewrote ${changedSections.join(', ')}`);
-    const answer = parts.length > 0 ? `the design ${parts.join(' and ')}.` : 'the board has not changed since, so the design has not answered it yet.';
-    item.summary = `${item.summary} After the curveball "${curveball.text}": ${answer}`;
-  }
 }

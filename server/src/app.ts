@@ -22,6 +22,8 @@ import { interviewRouter } from './interview/routes';
 import { InterviewService } from './interview/service';
 import { openAISettingsFrom } from './reviewers/openai-reviewer';
 import { createReviewers, type Reviewers } from './reviewers/registry';
+import { RulesOffThread } from './reviewers/rules-off-thread';
+import { snapshotRules } from './reviewers/rules-snapshot';
 import { reviewInputFor } from './reviewers/review-input';
 import { ReviewerData } from './reviewers/session-data';
 import { CurveballService } from './reviewers/curveballs';
@@ -107,7 +109,8 @@ export function createApp(deps: AppDeps): App {
   });
   const curveballs = new CurveballService({ rooms, io, data: reviewerData, presets: loadCurveballs() });
   linkCurveballsToTraffic(curveballs, rooms, log);
-  const participants = new ReviewerParticipants({ io, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log });
+  const rulesThread = new RulesOffThread(snapshotRules(prompts, rubrics), (input) => reviewers.rules(input), log);
+  const participants = new ReviewerParticipants({ io, storage, data: reviewerData, reviewers, prompts, curveballs, rooms, log, rules: (input) => rulesThread.review(input) });
   const weights = Object.fromEntries(rubrics.generic.items.map((item) => [item.id, item.weight]));
   const interview = new InterviewService(storage, io, weights, async (session, at) => {
     const input = await reviewInputFor({ storage, rooms, data: reviewerData }, session);
@@ -139,6 +142,7 @@ export function createApp(deps: AppDeps): App {
       stopDroppingSlowReaders();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       participants.disposeAll();
+      await rulesThread.stop();
       await rooms.closeAll();
       for (const task of closeTasks) await task();
       await storage.close();

@@ -51,6 +51,10 @@ const DEFAULTS: Omit<PacerOptions, 'busy'> = { everyMs: 1000, loopShare: 0.05, b
  * The share shrinks as the loop fills (from 5 % at 60 % utilisation to 1 % at 90 %): near
  * saturation every edit waits behind whatever else runs, so a checklist that is a few seconds
  * staler is the better trade than edits that are tens of milliseconds late.
+ *
+ * The review itself now runs on a thread of its own (rules-off-thread.ts), and the budget
+ * still counts it: checklists refresh as often as when it all ran on the loop, and the loop
+ * keeps only the reading of the board and the sending.
  */
 export class ChecklistPacer {
   private readonly due = new Set<Paced>();
@@ -75,19 +79,12 @@ export class ChecklistPacer {
     this.due.delete(room);
   }
 
-  /** Reports how long one refresh's reviewing took (its synchronous part), to size the budget. */
+  /**
+   * Reports how long one refresh took, to size the budget: reading, reviewing and sending,
+   * wherever each ran (the review runs on the rules thread, rules-off-thread.ts).
+   */
   measured(ms: number): void {
     this.costMs = this.costMs * 0.9 + ms * 0.1;
-  }
-
-  /** Times a synchronous piece of a refresh and reports it. */
-  time<T>(work: () => T): T {
-    const start = performance.now();
-    try {
-      return work();
-    } finally {
-      this.measured(performance.now() - start);
-    }
   }
 
   dispose(): void {

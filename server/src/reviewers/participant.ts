@@ -9,6 +9,7 @@
  * In solo practice it also gives the prompt's curveball when the deep dive begins; after a
  * critique it pins the main points on the nodes they concern.
  */
+import { performance } from 'node:perf_hooks';
 import { INTERVIEW_EVENTS, REVIEWER_EVENTS, elapsedMs, interviewStateSchema, putComment, readBoard, type Checklist, type FollowupsEvent } from '../../../core/src';
 import { checklistOf } from '../../../core/src/reviewer/index';
 import type { Review } from '../../../core/src/rubric/schema';
@@ -25,6 +26,7 @@ import type { ReviewInput, Reviewers } from './registry';
 import { reviewerSeam, type ReviewerSeam } from './room-seam';
 import type { ReviewerData } from './session-data';
 import { ChecklistPacer } from './checklist-pacer';
+import type { TimedReview } from './rules-off-thread';
 
 const MODEL_FOLLOWUPS_EVERY_MS = 60_000;
 const SOLO_CURVEBALL_CHECK_MS = 5000;
@@ -43,6 +45,8 @@ export interface ParticipantDeps {
   curveballs: CurveballService;
   rooms: RoomRegistry;
   log: Logger;
+  /** The rules reviewer for the live checklist, off the event loop (rules-off-thread.ts). */
+  rules: (input: ReviewInput) => Promise<TimedReview>;
 }
 
 class Participant {
@@ -118,8 +122,24 @@ class Participant {
 
   private async run(): Promise<void> {
     const answers = await this.deps.data.reviewAnswers(this.session.id, this.session.prompt);
-    // Timed whole (reading, rules, comparing, sending): the pacer's budget is only as honest as this.
-    const { input, at } = this.pacer.time(() => this.sendChecklist(answers));
+    const readStart = performance.now();
+    const input: ReviewInput = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
+    // Cleared in the same turn as the reading: a change from here on makes it stale again.
+    const wasStale = this.stale;
+    this.stale = false;
+    const readMs = performance.now() - readStart;
+    let reviewed: TimedReview;
+    try {
+      reviewed = await this.deps.rules(input);
+    } catch (err) {
+      this.stale ||= wasStale; // nothing was read after all: the page must keep saying so
+      throw err;
+    }
+    const sendStart = performance.now();
+    const at = this.sendChecklist(reviewed.review, wasStale);
+    // The whole refresh, the review on the rules thread included, so a busy node's checklists
+    // refresh as often as when it all ran here: the loop only keeps the reading and sending.
+    this.pacer.measured(readMs + reviewed.ms + (performance.now() - sendStart));
     if (!this.live) return;
     const model = this.deps.reviewers.list().find((r) => r.name === 'openai');
     if (model?.available && !this.modelRunning && at - this.modelAt >= MODEL_FOLLOWUPS_EVERY_MS) {
@@ -135,34 +155,27 @@ class Participant {
     }
   }
 
-  /** Runs the rules reviewer and sends what changed: the checklist, and in a live session the rules' follow-ups. */
-  private sendChecklist(answers: ReviewInput['answers']): { input: ReviewInput; at: number } {
-    const input: ReviewInput = { board: readBoard(this.seam.doc), promptId: this.session.prompt, answers };
-    const wasStale = this.stale;
-    this.stale = false;
-    let review: Review;
-    try {
-      review = this.deps.reviewers.rules(input);
-    } catch (err) {
-      this.stale = wasStale; // nothing was read after all: the page must keep saying so
-      throw err;
-    }
+  /** Sends what a reading changed: the checklist, and in a live session the rules' follow-ups. Returns its time. */
+  private sendChecklist(review: Review, wasStale: boolean): number {
     const at = Date.now();
     this.checklist = checklistOf(review, at);
     // An unchanged checklist is not sent again: most edits (a label's letter) change nothing in it.
     // Only that it is current again, so the page stops saying it is checking.
     const said = JSON.stringify([this.checklist.items, this.checklist.overall]);
+    const room = this.deps.io.to(this.checklistRoom);
     if (said !== this.sentChecklist) {
       this.sentChecklist = said;
-      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checklist, this.checklist);
-    } else if (wasStale) {
-      this.deps.io.to(this.checklistRoom).emit(REVIEWER_EVENTS.checking, { checking: false, at });
+      room.emit(REVIEWER_EVENTS.checklist, this.checklist);
+      // The board changed again while this reading was being reviewed: the page must not call it current.
+      if (this.stale) room.emit(REVIEWER_EVENTS.checking, { checking: true, at });
+    } else if (wasStale && !this.stale) {
+      room.emit(REVIEWER_EVENTS.checking, { checking: false, at });
     }
     if (this.live) {
       const modelFresh = this.followups?.source === 'openai' && at - this.modelAt < MODEL_FOLLOWUPS_EVERY_MS;
       if (!modelFresh) this.sendFollowups({ followUps: review.followUps, source: 'rules', at });
     }
-    return { input, at };
+    return at;
   }
 
   private sendFollowups(event: FollowupsEvent): void {

@@ -77,7 +77,16 @@ function percentile(sorted: number[], p: number): number {
 
 /** CPU seconds (user + system) of a process so far, from /proc. */
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+/** CPU seconds of a process's main thread alone (its event loop): what an edit waits behind. */
+function loopCpuSeconds(pid: number): number {
+  return statCpuSeconds(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuSeconds(file: string): number {
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -98,6 +107,8 @@ interface LevelResult {
   cpuPercent: number;
   /** Server CPU time per edit sent, in ms: what decides how many edits a core can carry. */
   cpuMsPerEdit: number;
+  /** The same for the servers' main threads only (the event loops, without the checkpoint and rules threads). */
+  loopCpuMsPerEdit: number;
   rssMb: number;
   /** The load processes' own CPU per edit (ms): if it nears the server's, the generator limits the run. */
   loadCpuMsPerEdit: number;
@@ -147,11 +158,13 @@ async function drive(
   // The servers' CPU over the measured window only (opened by the first load process to
   // start measuring, closed by the first to stop): setup and draining are not per-edit work.
   const serverCpu = () => pids.map(cpuSeconds).reduce((a, b) => a + b, 0);
-  const window: { cpu0?: number; t0?: number; cpu?: number; seconds?: number; t1?: number } = {};
+  const loopCpu = () => pids.map(loopCpuSeconds).reduce((a, b) => a + b, 0);
+  const window: { cpu0?: number; loop0?: number; t0?: number; cpu?: number; loop?: number; seconds?: number; t1?: number } = {};
   const onMark = (mark: string) => {
-    if (mark === 'measure-start' && window.t0 === undefined) Object.assign(window, { cpu0: serverCpu(), t0: Date.now() });
+    if (mark === 'measure-start' && window.t0 === undefined) Object.assign(window, { cpu0: serverCpu(), loop0: loopCpu(), t0: Date.now() });
     if (mark === 'measure-end' && window.t0 !== undefined && window.cpu === undefined) {
       window.cpu = serverCpu() - window.cpu0!;
+      window.loop = loopCpu() - window.loop0!;
       window.t1 = Date.now();
       window.seconds = (window.t1 - window.t0) / 1000;
     }
@@ -181,6 +194,7 @@ async function drive(
     refused,
     cpuPercent: (cpu / seconds) * 100,
     cpuMsPerEdit: (cpu * 1000) / Math.max(1, measuredSent),
+    loopCpuMsPerEdit: ((window.loop ?? NaN) * 1000) / Math.max(1, measuredSent),
     rssMb: peakRss,
     loadCpuMsPerEdit: outputs.reduce((s, o) => s + o.cpuMsPerEdit, 0) / outputs.length,
     gc: await gcPauses(pids, window.t0 ?? 0, window.t1 ?? 0),
@@ -331,6 +345,7 @@ function medianResult(runs: LevelResult[]): LevelResult {
     refused,
     cpuPercent: m((r) => r.cpuPercent),
     cpuMsPerEdit: m((r) => r.cpuMsPerEdit),
+    loopCpuMsPerEdit: m((r) => r.loopCpuMsPerEdit),
     rssMb: Math.max(...runs.map((r) => r.rssMb)),
     loadCpuMsPerEdit: m((r) => r.loadCpuMsPerEdit),
     gc: { count: m((r) => r.gc.count), totalMs: m((r) => r.gc.totalMs), maxMs: m((r) => r.gc.maxMs) },
@@ -358,7 +373,7 @@ export async function runSyncLoadBench(args: string[]): Promise<string> {
   const refreshes = (r: LevelResult, rooms: number) =>
     r.refreshesPerSecond > 0 ? `  checklists ${r.refreshesPerSecond.toFixed(0)}/s (a room's every ${(rooms / r.refreshesPerSecond).toFixed(1)} s)` : '';
   const row = (name: string, r: LevelResult, rooms = 0) =>
-    `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit)  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit${refreshes(r, rooms)}`;
+    `  ${name.padEnd(7)} edits/s ${r.editsPerSecond.toFixed(0)}  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  lost ${r.lost}  dup ${r.dup}  refused ${JSON.stringify(r.refused)}  CPU ${r.cpuPercent.toFixed(0)}% (${r.cpuMsPerEdit.toFixed(3)} ms/edit, main thread ${r.loopCpuMsPerEdit.toFixed(3)})  RSS ${r.rssMb.toFixed(0)} MB  GC ${r.gc.count} pauses ${r.gc.totalMs.toFixed(0)} ms (max ${r.gc.maxMs.toFixed(1)})  load CPU ${r.loadCpuMsPerEdit.toFixed(3)} ms/edit${refreshes(r, rooms)}`;
   for (const roomCount of options.rooms) {
     const clients = roomCount * options.clients;
     lines.push(`${roomCount} rooms × ${options.clients} clients (${clients} clients):`);

@@ -6,8 +6,9 @@
  * The real server (SQLite with durability on, or PostgreSQL; one node, or two behind Redis)
  * and, in the same run, a bare Socket.IO relay (bench/sync-relay.ts), each driven by the
  * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
- * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU and RSS,
- * and the ratio to the relay. With `--yjs-floor` a third row runs the relay with a Y.Doc per room
+ * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU (the whole
+ * process, and its main thread alone) and RSS, and the ratio to the relay. With `--yjs-floor`
+ * a third row runs the relay with a Y.Doc per room
  * (the floor of any Yjs server: see bench/sync-relay.ts); with `--durable-floor` one more runs
  * it storing each update in SQLite before sending it on (the floor of a durable one). With
  * `--repeat N` each level runs N times, relay and server alternating with fresh processes,

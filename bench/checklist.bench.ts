@@ -2,6 +2,10 @@
  * The live checklist's cost: one run is what the reviewer in the room does after a burst of
  * changes (read the room's Y.Doc, run the rules reviewer with the prompt and the candidate's
  * answers, cut the checklist). Boards of 10, 100 and 300 nodes; median and p95 in ms.
+ * The last column is what the event loop keeps of a run now that the review runs on the rules
+ * thread (decision 020): reading the board, copying it out and the review back in (timed as a
+ * full structured clone each way, so an upper bound: a message pays half of each on either
+ * side), and cutting and comparing the checklist.
  * Run directly with `npx tsx bench/checklist.bench.ts`.
  */
 import { performance } from 'node:perf_hooks';
@@ -23,9 +27,23 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
+/** Sorted times of `runs` calls (ms), after five to warm up. */
+function timings(work: () => unknown, runs: number): number[] {
+  for (let i = 0; i < 5; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const ms = (sorted: readonly number[], p: number): string => percentile(sorted, p).toFixed(2).padStart(6);
+
 export async function runChecklistBench(): Promise<string> {
   const reviewers = createReviewers({ prompts: await loadPrompts(DEFAULT_PROMPTS_DIR), rubrics: await loadRubrics(DEFAULT_RUBRICS_DIR) });
-  const lines = ['live checklist: one run from the room doc (ms)', 'nodes   runs   median   p95'];
+  const lines = ['live checklist: one run from the room doc (ms)', 'nodes   runs   median   p95      loop\'s part with the rules thread: median   p95'];
   for (const [size, runs] of [
     [10, 200],
     [100, 200],
@@ -33,16 +51,19 @@ export async function runChecklistBench(): Promise<string> {
   ] as const) {
     const doc = new Y.Doc();
     replaceBoard(doc, generateBoard(size), null);
-    const once = () => checklistOf(reviewers.rules({ board: readBoard(doc), promptId: 'url-shortener', answers: ANSWERS }), Date.now());
-    for (let i = 0; i < 5; i++) once();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      once();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    lines.push(`${String(size).padEnd(7)} ${String(runs).padEnd(6)} ${percentile(times, 50).toFixed(2).padStart(6)}   ${percentile(times, 95).toFixed(2).padStart(6)}`);
+    const input = () => ({ board: readBoard(doc), promptId: 'url-shortener', answers: ANSWERS });
+    const once = () => checklistOf(reviewers.rules(input()), Date.now());
+    const review = reviewers.rules(input());
+    const loopPart = () => {
+      structuredClone(input());
+      const checklist = checklistOf(structuredClone(review), Date.now());
+      return JSON.stringify([checklist.items, checklist.overall]);
+    };
+    const whole = timings(once, runs);
+    const kept = timings(loopPart, runs);
+    lines.push(
+      `${String(size).padEnd(7)} ${String(runs).padEnd(6)} ${ms(whole, 50)}   ${ms(whole, 95)}      ${' '.repeat(34)}${ms(kept, 50)}   ${ms(kept, 95)}`,
+    );
     doc.destroy();
   }
   return lines.join('\n');

@@ -19,9 +19,9 @@ interface Waiting {
 
 /**
  * Reviews boards for the live checklists on a worker thread. Every refresh runs the rules
- * reviewer over the whole board, 1–3 ms each, and on a busy node that was the largest single
- * piece of what the event loop did besides edits (docs/benchmarks.md): here the loop only
- * reads the board and sends the result. Reviews are answered in the order asked.
+ * reviewer over the whole board, a few milliseconds each, and on a busy node that was the
+ * largest single piece of what the event loop did besides edits (docs/benchmarks.md): here
+ * the loop only reads the board and sends the result. Reviews are answered in the order asked.
  *
  * Nothing depends on the thread being there: until it has started, requests wait for it; if it
  * fails or exits, what it held and everything after is reviewed on the main thread, as before.

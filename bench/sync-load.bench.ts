@@ -8,12 +8,12 @@
  * same load processes (bench/sync-load-worker.ts) sending the same kind of edits. Per level:
  * edits/s, send-to-peer latency percentiles, lost and duplicated edits, server CPU (the whole
  * process, and its main thread alone) and RSS, and the ratio to the relay. With `--yjs-floor`
- * a third row runs the relay with a Y.Doc per room
- * (the floor of any Yjs server: see bench/sync-relay.ts); with `--durable-floor` one more runs
- * it storing each update in SQLite before sending it on (the floor of a durable one). With
- * `--repeat N` each level runs N times, relay and server alternating with fresh processes,
- * and a median row follows (this machine's runs spread more than most changes move them).
- * Ends with one summary line for the last level (medians when repeated). Prints figures; never passes or fails.
+ * a third row runs the relay with a Y.Doc per room (the floor of any Yjs server: see
+ * bench/sync-relay.ts); with `--durable-floor` one more runs it storing each update in SQLite
+ * before sending it on (the floor of a durable one). With `--repeat N` each level runs N
+ * times, relay and server alternating with fresh processes, and a median row follows (this
+ * machine's runs spread more than most changes move them). Ends with one summary line for the
+ * last level (medians when repeated). Prints figures; never passes or fails.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';

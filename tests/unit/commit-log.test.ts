@@ -35,7 +35,9 @@ const busyFor = (ms: number) => {
 describe('CommitLog', () => {
   it('writes the edits of one short turn as one batch, numbered in append order', async () => {
     const { storage, sessionId, batches } = await recordingStorage();
-    const log = new CommitLog(storage);
+    // Closing early is the next test's; here a pause of the test process (GC, a loaded
+    // machine) between two appends must not split the turn.
+    const log = new CommitLog(storage, { closeAfterMs: 1000 });
     const seqs = await Promise.all([1, 2, 3].map((i) => log.append(sessionId, new Uint8Array([i]), Date.now())));
     expect(batches).toEqual([3]);
     expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2]);

@@ -2,7 +2,8 @@
  * Issue 11, point 3: the canvas comes first for the interviewer. As the room opens at 1280 px
  * the canvas takes at least 60 % of the width; at 900 px it does once the side panel is folded,
  * and the fold is remembered. At 900, 1280 and 1600 px the controls that used to collide do not
- * overlap (compared by their bounding boxes), and the node inspector is not over the canvas.
+ * overlap (compared by their bounding boxes), the board's title is readable, and the node
+ * inspector is not over the canvas.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,10 @@ async function expectNoOverlaps(page: Page, width: number) {
     expect(overlap(boxA, boxB), `${a} overlaps ${b} at ${width} px`).toBe(false);
     for (const one of [boxA, boxB]) expect(one.x + one.width, `${a} or ${b} runs off the ${width} px window`).toBeLessThanOrEqual(width + 1);
   }
+  // The board's title stays readable: whole, or at least 150 px of it (at 900 px it was once
+  // squeezed to its first letter by the chips and buttons beside it).
+  const title = await page.locator('.board-title').evaluate((el) => ({ shown: el.clientWidth, whole: el.scrollWidth }));
+  expect(title.shown, `the board title is cut to ${title.shown} px at ${width} px`).toBeGreaterThanOrEqual(Math.min(title.whole, 150));
   // One selected component: its inspector is in the side panel (unfolded for it), never over the canvas where it catches double-clicks.
   const unfold = page.getByRole('button', { name: 'Unfold the side panel' });
   if (await unfold.count()) await unfold.click();

@@ -19,12 +19,12 @@ export function TopBar({ sessionId, token, title, role, onRenameSelf }: { sessio
         <span className="brand-mark" aria-hidden="true">
           ◆
         </span>
-        Designroom
+        <span className="brand-name">Designroom</span>
       </a>
       <h1 className="board-title" title={title}>
         {title}
       </h1>
-      {mode && <span className="chip">{mode === 'live' ? 'Live interview' : 'Solo practice'}</span>}
+      {mode && <span className="chip mode-chip">{mode === 'live' ? 'Live interview' : 'Solo practice'}</span>}
       {role && <span className={`chip role-${role}`}>{role === 'observer' ? 'Observer · read-only' : ROLE_TITLES[role]}</span>}
       <div className="top-bar-end">
         <BoardActions sessionId={sessionId} token={token} title={title} role={role} />

@@ -82,7 +82,14 @@ describe('the handshake refuses bad credentials', () => {
   it('a missing token is refused with BAD_REQUEST', async () => {
     const socket = io(server.url, { auth: { sessionId: session.id, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
     sockets.push(socket);
-    expect((await refused(socket)).code).toBe('BAD_REQUEST');
+    const error = await refused(socket);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain("the link's token is missing or incomplete");
+  });
+  it('a token cut short (a link copied in part) is refused with BAD_REQUEST, saying the token is incomplete', async () => {
+    const error = await refused(rawSocket(session.tokens.candidate.slice(0, 10)));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain("the link's token is missing or incomplete");
   });
   it('an unknown session is refused with NOT_FOUND', async () => {
     const socket = io(server.url, { auth: { sessionId: 'nope', token: session.tokens.candidate, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });

@@ -67,7 +67,7 @@ export function attachBoardSockets(
 
   io.use(async (socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(refusal('BAD_REQUEST', 'the handshake needs sessionId, token and protocolVersion'));
+    if (!auth.success) return next(refusal('BAD_REQUEST', handshakeProblem(auth.error.issues[0]?.path[0])));
     const { sessionId, token, protocolVersion } = auth.data;
     if (protocolVersion !== PROTOCOL_VERSION) {
       return next(refusal('PROTOCOL_MISMATCH', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`));
@@ -195,4 +195,15 @@ const stored = (): SyncReply => ({ ok: true, data: {} });
 function refused(error: unknown): SyncReply {
   if (error instanceof RoomError) return fail(error.code, error.message);
   throw error;
+}
+
+/**
+ * What is wrong with a handshake, in words that also help the person whose link it is: a
+ * token cut short is almost always a link copied in part, which the page then tells them.
+ */
+function handshakeProblem(field: PropertyKey | undefined): string {
+  if (field === 'token') return "the link's token is missing or incomplete (the handshake needs a token of 16 to 256 characters)";
+  if (field === 'sessionId') return 'the link names no session (the handshake needs a sessionId of 1 to 64 characters)';
+  if (field === 'protocolVersion') return 'the handshake needs a protocolVersion; reload the page';
+  return 'the handshake needs sessionId, token and protocolVersion';
 }

@@ -202,8 +202,9 @@ function refused(error: unknown): SyncReply {
  * token cut short is almost always a link copied in part, which the page then tells them.
  */
 function handshakeProblem(field: PropertyKey | undefined): string {
-  if (field === 'token') return "the link's token is missing or incomplete (the handshake needs a token of 16 to 256 characters)";
-  if (field === 'sessionId') return 'the link names no session (the handshake needs a sessionId of 1 to 64 characters)';
+  const { token, sessionId } = handshakeSchema.shape;
+  if (field === 'token') return `the link's token is missing or incomplete (the handshake needs a token of ${token.minLength} to ${token.maxLength} characters)`;
+  if (field === 'sessionId') return `the link names no session (the handshake needs a sessionId of ${sessionId.minLength} to ${sessionId.maxLength} characters)`;
   if (field === 'protocolVersion') return 'the handshake needs a protocolVersion; reload the page';
   return 'the handshake needs sessionId, token and protocolVersion';
 }
